@@ -1,0 +1,19 @@
+"""Streamlit entry point: page config, navigation over pages/, the shared sidebar filters."""
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.state import build_view, current_lang, sync_url
+
+st.set_page_config(
+    page_title="Zeitleiste Kaukasus", page_icon="🕰️", layout="wide", initial_sidebar_state="auto"
+)
+lang = current_lang()
+page = st.navigation(
+    [
+        st.Page("pages/timeline.py", title=t("nav_timeline", lang), icon="🕰️", default=True),
+    ]
+)
+view = build_view()
+page.run()
+sync_url(view)

@@ -1,0 +1,233 @@
+"""Plotly figures of the event table: the timeline with lanes, exact days and fuzzy spans."""
+
+import heapq
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from events.themes import THEMES, theme_label
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+OKABE_ITO = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+    "#999999",
+)
+THEME_COLOURS = dict(zip(THEMES, OKABE_ITO, strict=True))
+FONT_SIZE = 16
+ROW_HEIGHT = 30
+EXACT_PRECISIONS = ("day",)
+LEGEND_TEXT = {
+    "de": {"exact": "genauer Tag", "fuzzy": "unscharfes Datum (Zeitraum)"},
+    "en": {"exact": "exact day", "fuzzy": "fuzzy date (span)"},
+}
+
+
+def is_exact(events: pd.DataFrame) -> pd.Series:
+    """True for events known to the day and not marked approximate: drawn as markers."""
+    return events["precision"].isin(EXACT_PRECISIONS) & ~events["approximate"].astype(bool)
+
+
+def lane_rows(events: pd.DataFrame, lane_by: str, lang: str) -> pd.DataFrame:
+    """One row per (event, lane): lanes by primary theme, or one lane per country of the event."""
+    if lane_by == "country":
+        rows = events.explode("countries").rename(columns={"countries": "lane"})
+        rows = rows[rows["lane"].notna()]
+    else:
+        rows = events.assign(lane=[themes[0] for themes in events["themes"]])
+    rows = rows.assign(colour_key=[themes[0] for themes in rows["themes"]])
+    return rows
+
+
+def _pack(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Greedy interval packing: the sub-row of each (sorted) span so that none overlap."""
+    free: list[tuple[float, int]] = []  # (time the sub-row frees up, sub-row)
+    rows = np.zeros(len(starts), dtype=int)
+    used = 0
+    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if free and free[0][0] < start:
+            _, row = heapq.heappop(free)
+        else:
+            row = used
+            used += 1
+        rows[i] = row
+        heapq.heappush(free, (end, row))
+    return rows
+
+
+def layout_lanes(
+    rows: pd.DataFrame, lane_order: list[str], right_edge: pd.Timestamp
+) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
+    """Give every row a y position; return the rows and (lane, y_from, y_to) bands."""
+    span_ns = max((right_edge - rows["start"].min()).value, 1) if len(rows) else 1
+    min_width = pd.Timedelta(span_ns * 0.035, unit="ns")
+    draw_end = rows["end"].fillna(right_edge)
+    rows = rows.assign(draw_end=draw_end)
+    occupied_end = np.maximum(
+        rows["draw_end"].to_numpy("datetime64[ns]"),
+        (rows["start"] + min_width).to_numpy("datetime64[ns]"),
+    )
+    rows = rows.assign(_occupied=occupied_end)
+    placed = []
+    bands = []
+    base = 0.0
+    for lane in lane_order:
+        part = rows[rows["lane"] == lane].sort_values(["start", "id"], kind="stable")
+        if part.empty:
+            continue
+        sub = _pack(
+            part["start"].to_numpy("datetime64[ns]").astype("int64"),
+            part["_occupied"].to_numpy("datetime64[ns]").astype("int64"),
+        )
+        placed.append(part.assign(y=base + sub))
+        height = int(sub.max()) + 1
+        bands.append((lane, base - 0.5, base + height - 0.5))
+        base += height + 0.6
+    if not placed:
+        return rows.assign(y=[]), []
+    return pd.concat(placed).drop(columns="_occupied"), bands
+
+
+def _hover(rows: pd.DataFrame, lang: str, described: pd.Series) -> list[str]:
+    title = rows[f"title_{lang}"]
+    written = rows["date_text"].where(rows["date_text"] != "", described)
+    return [f"<b>{t}</b><br>{w}" for t, w in zip(title, written, strict=True)]
+
+
+def lane_label(lane: str, lane_by: str, country_names: dict[str, str], lang: str) -> str:
+    if lane_by == "country":
+        return country_names.get(lane, lane)
+    return theme_label(lane, lang)
+
+
+def timeline_figure(
+    events: pd.DataFrame,
+    lang: str = "de",
+    lane_by: str = "theme",
+    country_names: dict[str, str] | None = None,
+    described_dates: pd.Series | None = None,
+    selected_id: str | None = None,
+    x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+) -> go.Figure:
+    """Timeline of `events`: exact days as markers, fuzzy dates as hatched spans, in lanes.
+
+    Every trace carries the event id as customdata, so a click selects the event.
+    """
+    lang = "en" if lang == "en" else "de"
+    country_names = country_names or {}
+    fig = go.Figure()
+    if events.empty:
+        fig.update_layout(height=200, font={"size": FONT_SIZE})
+        return fig
+    if described_dates is None:
+        described_dates = events["date"]
+    right_edge = max(events["end"].max(), events["start"].max()) + timedelta(days=60)
+    rows = lane_rows(events.assign(_described=described_dates.to_numpy()), lane_by, lang)
+    lane_order = _lane_order(rows, lane_by)
+    rows, bands = layout_lanes(rows, lane_order, right_edge)
+    exact = is_exact(rows)
+    legend = LEGEND_TEXT[lang]
+    for key in [k for k in THEMES if k in set(rows["colour_key"])]:
+        colour = THEME_COLOURS[key]
+        part = rows[rows["colour_key"] == key]
+        spans, points = part[~exact.loc[part.index]], part[exact.loc[part.index]]
+        name = theme_label(key, lang)
+        if len(spans):
+            width = (spans["draw_end"] + pd.Timedelta(days=1) - spans["start"]).dt.total_seconds()
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    base=spans["start"],
+                    x=width * 1000,
+                    y=spans["y"],
+                    width=0.62,
+                    name=f"{name} – {legend['fuzzy']}",
+                    legendgroup=key,
+                    marker={
+                        "color": colour,
+                        "opacity": 0.55,
+                        "line": {"color": colour, "width": 2},
+                        "pattern": {"shape": "/", "fgcolor": "white", "size": 8, "solidity": 0.3},
+                    },
+                    customdata=spans["id"],
+                    hovertext=_hover(spans, lang, spans["_described"]),
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+        if len(points):
+            fig.add_trace(
+                go.Scatter(
+                    x=points["start"],
+                    y=points["y"],
+                    mode="markers",
+                    name=f"{name} – {legend['exact']}",
+                    legendgroup=key,
+                    marker={
+                        "color": colour,
+                        "size": 16,
+                        "symbol": "diamond",
+                        "line": {"color": "white", "width": 1.5},
+                    },
+                    customdata=points["id"],
+                    hovertext=_hover(points, lang, points["_described"]),
+                    hovertemplate="%{hovertext}<extra></extra>",
+                )
+            )
+    if selected_id is not None and selected_id in set(rows["id"]):
+        chosen = rows[rows["id"] == selected_id]
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["start"],
+                y=chosen["y"],
+                mode="markers",
+                marker={"size": 26, "symbol": "circle-open", "color": "#000", "line": {"width": 3}},
+                hoverinfo="skip",
+                showlegend=False,
+                name="selected",
+            )
+        )
+    for i, (_, y0, y1) in enumerate(bands):
+        if i % 2 == 0:
+            fig.add_hrect(y0=y0, y1=y1, fillcolor="#f2f2f2", line_width=0, layer="below")
+    n_rows = (bands[-1][2] + 0.5) if bands else 1
+    fig.update_layout(
+        barmode="overlay",
+        height=int(max(320, n_rows * ROW_HEIGHT + 140)),
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        font={"size": FONT_SIZE},
+        hoverlabel={"font": {"size": FONT_SIZE}},
+        showlegend=False,
+        dragmode="pan",
+        plot_bgcolor="white",
+        clickmode="event+select",
+        xaxis={
+            "type": "date",
+            "gridcolor": "#dddddd",
+            "tickfont": {"size": FONT_SIZE},
+            "range": list(x_range) if x_range else None,
+        },
+        yaxis={
+            "tickvals": [(y0 + y1) / 2 for _, y0, y1 in bands],
+            "ticktext": [lane_label(lane, lane_by, country_names, lang) for lane, _, _ in bands],
+            "autorange": "reversed",
+            "showgrid": False,
+            "zeroline": False,
+            "tickfont": {"size": FONT_SIZE},
+            "fixedrange": True,
+        },
+    )
+    return fig
+
+
+def _lane_order(rows: pd.DataFrame, lane_by: str) -> list[str]:
+    if lane_by == "country":
+        return list(rows["lane"].value_counts().sort_index().sort_values(ascending=False).index)
+    return [theme for theme in THEMES if theme in set(rows["lane"])]

@@ -1,0 +1,283 @@
+"""Filtering the event table: the filter state, its URL form, search and period rules.
+
+Pure functions on DataFrames, so every rule is tested without Streamlit.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from events.fuzzy_dates import _month_end
+
+# Spellings that should find each other; each group is written in normalized form.
+ALIASES: tuple[tuple[str, ...], ...] = (
+    ("alijew", "aliyev", "aliev", "aliyew", "alijev"),
+    ("selenskyj", "zelensky", "zelenskyy", "zelenskyi", "selenski", "zelenskiy"),
+    ("paschinjan", "pashinyan", "pashinian", "paschinian"),
+    ("lawrow", "lavrov"),
+    ("putin", "poutine"),
+    ("erdogan", "erdoan"),
+    ("kyjiw", "kiew", "kyiv", "kiev"),
+    ("eriwan", "jerewan", "yerevan", "erevan"),
+    ("pjongjang", "pyongyang"),
+    ("tschetschenien", "chechnya"),
+    ("jekaterinburg", "yekaterinburg", "ekaterinburg"),
+    ("karabach", "karabakh", "karabagh", "bergkarabach"),
+    ("taliban", "taleban"),
+    ("ovks", "csto", "odkb"),
+    ("nordkorea", "north korea", "dprk"),
+    ("tokajew", "tokayev"),
+    ("peskow", "peskov"),
+    ("gusman", "husman"),
+    ("schuscha", "shusha", "susa"),
+)
+PERIOD_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+FILTER_PARAMS = ("country", "theme", "from", "to", "q", "importance")
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What the sidebar selects; the empty state selects everything."""
+
+    countries: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_to: str | None = None
+    query: str = ""
+    min_importance: int = 1
+
+    def is_empty(self) -> bool:
+        return self == FilterState()
+
+
+@dataclass
+class UrlState:
+    """Everything a shared link carries, plus notices about values that were ignored."""
+
+    filters: FilterState = field(default_factory=FilterState)
+    lang: str = "de"
+    event: str | None = None
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accents stripped, ß as ss: 'Əliyev' and 'Aliyev' compare equal."""
+    text = text.replace("ß", "ss").replace("Ə", "A").replace("ə", "a")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _alias_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, tuple[str, ...]] = {}
+    for group in ALIASES:
+        for word in group:
+            index[word] = group
+    return index
+
+
+ALIAS_INDEX = _alias_index()
+
+
+def query_alternatives(query: str) -> list[tuple[str, ...]]:
+    """Split a search query into terms; each term with its known alternative spellings."""
+    terms = normalize(query).split()
+    result = []
+    for term in terms:
+        group = next(
+            (g for word, g in ALIAS_INDEX.items() if term == word or word.startswith(term)),
+            None,
+        )
+        result.append(tuple(sorted({term, *group})) if group and len(term) >= 4 else (term,))
+    return result
+
+
+def search_texts(events: pd.DataFrame, evidence: pd.DataFrame) -> pd.Series:
+    """The normalized text each event is searched in: titles, summaries, actors and quotes."""
+    quotes = evidence.groupby("event_id")["quote"].apply(" ".join)
+    parts = (
+        events["title_de"]
+        + " "
+        + events["title_en"]
+        + " "
+        + events["summary_de"]
+        + " "
+        + events["summary_en"]
+        + " "
+        + events["actors"].map(" ".join)
+        + " "
+        + events["id"].map(quotes).fillna("")
+    )
+    return pd.Series([normalize(text) for text in parts], index=events.index)
+
+
+def period_bounds(value: str, *, end: bool) -> date:
+    """First (or last, with end=True) day of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value."""
+    m = PERIOD_VALUE.match(value.strip())
+    if not m:
+        raise ValueError(f"not YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
+    year = int(m[1])
+    if m[3]:
+        return date(year, int(m[2]), int(m[3]))
+    if m[2]:
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            raise ValueError(f"no month {month}")
+        return _month_end(year, month) if end else date(year, month, 1)
+    return date(year, 12, 31) if end else date(year, 1, 1)
+
+
+def filter_mask(
+    events: pd.DataFrame, state: FilterState, texts: pd.Series | None = None
+) -> pd.Series:
+    """Boolean mask of the events `state` selects (an event matches a period it overlaps)."""
+    mask = pd.Series(True, index=events.index)
+    if state.countries:
+        wanted = set(state.countries)
+        mask &= [not wanted.isdisjoint(codes) for codes in events["countries"]]
+    if state.themes:
+        wanted = set(state.themes)
+        mask &= [not wanted.isdisjoint(themes) for themes in events["themes"]]
+    if state.date_from:
+        start = pd.Timestamp(period_bounds(state.date_from, end=False))
+        mask &= events["end"].isna() | (events["end"] >= start)
+    if state.date_to:
+        stop = pd.Timestamp(period_bounds(state.date_to, end=True))
+        mask &= events["start"] <= stop
+    if state.min_importance > 1:
+        mask &= events["importance"] >= state.min_importance
+    if state.query.strip():
+        if texts is None:
+            raise ValueError("a text query needs the search texts (search_texts)")
+        for alternatives in query_alternatives(state.query):
+            hit = pd.Series(False, index=events.index)
+            for alternative in alternatives:
+                hit |= texts.str.contains(alternative, regex=False)
+            mask &= hit
+    return mask
+
+
+def filter_events(
+    events: pd.DataFrame, state: FilterState, texts: pd.Series | None = None
+) -> pd.DataFrame:
+    """The events `state` selects, in date order."""
+    return events[filter_mask(events, state, texts)]
+
+
+def country_counts(events: pd.DataFrame) -> pd.Series:
+    """How many events name each country, most frequent first (ties by code)."""
+    counts = events["countries"].explode().dropna().value_counts()
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def month_options(events: pd.DataFrame) -> list[str]:
+    """Every month (`YYYY-MM`) from the first event's start to the last event's end."""
+    if events.empty:
+        return []
+    first = events["start"].min()
+    last = max(events["start"].max(), events["end"].max())
+    months = pd.period_range(first.to_period("M"), last.to_period("M"), freq="M")
+    return [str(p) for p in months]
+
+
+def _valid_period(value: str) -> bool:
+    try:
+        period_bounds(value, end=False)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_url_params(
+    params: dict[str, list[str]],
+    countries: set[str],
+    themes: set[str],
+    event_ids: set[str],
+) -> UrlState:
+    """Read the link's parameters; unknown or malformed values are dropped and listed."""
+    state = UrlState()
+    ignored = state.ignored
+
+    def keep(name: str, values: list[str], allowed) -> tuple[str, ...]:
+        good = []
+        for value in values:
+            for item in value.split(","):
+                item = item.strip()
+                if not item:
+                    continue
+                if allowed(item):
+                    good.append(item)
+                else:
+                    ignored.append((name, item))
+        return tuple(dict.fromkeys(good))
+
+    chosen_countries = keep("country", params.get("country", []), lambda v: v.upper() in countries)
+    chosen_themes = keep("theme", params.get("theme", []), lambda v: v in themes)
+    dates = {}
+    for name in ("from", "to"):
+        values = params.get(name, [])
+        if values and _valid_period(values[-1]):
+            dates[name] = values[-1]
+        elif values:
+            ignored.append((name, values[-1]))
+    importance = 1
+    if values := params.get("importance", []):
+        if values[-1] in ("1", "2", "3"):
+            importance = int(values[-1])
+        else:
+            ignored.append(("importance", values[-1]))
+    if values := params.get("lang", []):
+        if values[-1] in ("de", "en"):
+            state.lang = values[-1]
+        else:
+            ignored.append(("lang", values[-1]))
+    if values := params.get("event", []):
+        if values[-1] in event_ids:
+            state.event = values[-1]
+        else:
+            ignored.append(("event", values[-1]))
+    if (
+        dates.get("from")
+        and dates.get("to")
+        and period_bounds(dates["from"], end=False) > period_bounds(dates["to"], end=True)
+    ):
+        ignored.append(("to", dates.pop("to")))
+    state.filters = FilterState(
+        countries=tuple(c.upper() for c in chosen_countries),
+        themes=chosen_themes,
+        date_from=dates.get("from"),
+        date_to=dates.get("to"),
+        query=(params.get("q") or [""])[-1][:200],
+        min_importance=importance,
+    )
+    return state
+
+
+def url_params(state: FilterState, lang: str = "de", event: str | None = None) -> dict:
+    """The query parameters of a view; defaults are left out so links stay short."""
+    params: dict[str, list[str] | str] = {}
+    if state.countries:
+        params["country"] = list(state.countries)
+    if state.themes:
+        params["theme"] = list(state.themes)
+    if state.date_from:
+        params["from"] = state.date_from
+    if state.date_to:
+        params["to"] = state.date_to
+    if state.query.strip():
+        params["q"] = state.query.strip()
+    if state.min_importance > 1:
+        params["importance"] = str(state.min_importance)
+    if lang != "de":
+        params["lang"] = lang
+    if event:
+        params["event"] = event
+    return params
+
+
+def data_range_months(events: pd.DataFrame, months: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The last `months` months of the data, ending a little after the latest event."""
+    last = max(events["start"].max(), events["end"].max())
+    return last - pd.DateOffset(months=months), last + timedelta(days=15)

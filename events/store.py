@@ -1,0 +1,304 @@
+"""The curated table on disk: load events, evidence and sources, derive date columns, validate.
+
+Every problem becomes one `Problem` naming file, row, column and value; loading never raises on
+bad content, so the dashboard and the `check` command can show all problems at once.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from events.fuzzy_dates import date_bounds
+from events.schema import (
+    EVENT_COLUMNS,
+    EVIDENCE_COLUMNS,
+    LIST_FIELDS,
+    SOURCE_COLUMNS,
+    Event,
+    Evidence,
+    Source,
+    split_list,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+EVENTS_CSV = PROJECT_ROOT / "events" / "data" / "events.csv"
+EVIDENCE_CSV = PROJECT_ROOT / "events" / "data" / "evidence.csv"
+SOURCES_CSV = PROJECT_ROOT / "seeds" / "sources.csv"
+FIRST_DATA_ROW = 2  # row numbers as a spreadsheet shows them: the header is row 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a table, precise enough to find and fix it by hand."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        if self.value is not None:
+            shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+            where.append(f"value {shown!r}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass
+class Dataset:
+    """The loaded tables (only rows that passed validation) and every problem found."""
+
+    events: pd.DataFrame
+    evidence: pd.DataFrame
+    sources: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> pd.DataFrame:
+    """Read a CSV file as strings; problems with the file itself or its header go to `problems`."""
+    columns = list(columns)
+    name = _display_path(path)
+    empty = pd.DataFrame(columns=[*columns, "_row"], dtype=str)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, None, None, None, f"cannot read file: {exc.strerror}"))
+        return empty
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(name, None, None, None, f"not UTF-8 (byte {exc.start}): save it as UTF-8")
+        )
+        return empty
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as exc:
+        problems.append(Problem(name, None, None, None, f"not a valid CSV file: {exc}"))
+        return empty
+    if not rows:
+        problems.append(Problem(name, 1, None, None, "file is empty: the header row is missing"))
+        return empty
+    header = [cell.strip() for cell in rows[0]]
+    missing = [col for col in columns if col not in header]
+    extra = [col for col in header if col not in columns]
+    for col in missing:
+        problems.append(Problem(name, 1, col, None, "column missing from the header"))
+    for col in extra:
+        problems.append(
+            Problem(name, 1, col, None, f"unknown column (expected: {', '.join(columns)})")
+        )
+    if missing:
+        return empty
+    records = []
+    for offset, row in enumerate(rows[1:]):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    name,
+                    offset + FIRST_DATA_ROW,
+                    None,
+                    None,
+                    f"has {len(row)} fields, the header has {len(header)} (a comma in an "
+                    "unquoted field?)",
+                )
+            )
+            continue
+        record = dict(zip(header, row, strict=True))
+        record["_row"] = offset + FIRST_DATA_ROW
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=[*columns, "_row"])
+    return frame
+
+
+def _validate_rows(
+    frame: pd.DataFrame, model: type[BaseModel], name: str, problems: list[Problem]
+) -> pd.DataFrame:
+    """Validate each row against `model`; return the rows that passed."""
+    columns = [col for col in frame.columns if col != "_row"]
+    records = frame[columns].to_dict("records")
+    adapter = TypeAdapter(list[model])
+    bad: set[int] = set()
+    try:
+        adapter.validate_python(records)
+    except ValidationError as exc:
+        for error in exc.errors():
+            index = error["loc"][0]
+            column = str(error["loc"][1]) if len(error["loc"]) > 1 else None
+            bad.add(index)
+            value = records[index].get(column) if column else None
+            message = error["msg"].removeprefix("Value error, ")
+            row = int(frame["_row"].iloc[index])
+            problems.append(Problem(name, row, column, value, message))
+    if not bad:
+        return frame
+    return frame.drop(index=frame.index[sorted(bad)])
+
+
+def _duplicate_ids(frame: pd.DataFrame, column: str, name: str, problems: list[Problem]) -> None:
+    duplicated = frame[frame[column].duplicated(keep="first")]
+    for row, value in zip(duplicated["_row"], duplicated[column], strict=True):
+        problems.append(Problem(name, int(row), column, value, "duplicate id"))
+
+
+def _read_texts(sources: pd.DataFrame, seeds_dir: Path, name: str, problems: list[Problem]):
+    texts: dict[str, str] = {}
+    for row, source_id, file in zip(sources["_row"], sources["id"], sources["file"], strict=True):
+        path = seeds_dir / file
+        try:
+            texts[source_id] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            problems.append(Problem(name, int(row), "file", file, f"cannot read source: {reason}"))
+    return texts
+
+
+def _check_evidence(
+    evidence: pd.DataFrame,
+    event_ids: set[str],
+    texts: dict[str, str],
+    source_ids: set[str],
+    name: str,
+    problems: list[Problem],
+) -> pd.DataFrame:
+    keep = []
+    for idx, rec in zip(evidence.index, evidence.to_dict("records"), strict=True):
+        row = int(rec["_row"])
+        before = len(problems)
+        if rec["event_id"] not in event_ids:
+            problems.append(Problem(name, row, "event_id", rec["event_id"], "no such event"))
+        if rec["source"] not in source_ids:
+            problems.append(Problem(name, row, "source", rec["source"], "no such source"))
+        elif rec["source"] in texts and rec["quote"] not in texts[rec["source"]]:
+            problems.append(
+                Problem(
+                    name, row, "quote", rec["quote"], "quote is not verbatim in the source text"
+                )
+            )
+        if rec["date_text"] and rec["date_text"] not in rec["quote"]:
+            problems.append(
+                Problem(name, row, "date_text", rec["date_text"], "date_text is not in the quote")
+            )
+        if len(problems) == before:
+            keep.append(idx)
+    return evidence.loc[keep]
+
+
+def _check_events_against_evidence(
+    events: pd.DataFrame, evidence: pd.DataFrame, name: str, problems: list[Problem]
+) -> None:
+    quotes = evidence.groupby("event_id")["quote"].apply(list).to_dict()
+    for rec in events[["id", "date_text", "date_basis", "_row"]].to_dict("records"):
+        own = quotes.get(rec["id"], [])
+        if not own and rec["date_basis"] != "knowledge":
+            problems.append(
+                Problem(
+                    name,
+                    int(rec["_row"]),
+                    "id",
+                    rec["id"],
+                    "event has no evidence row (only allowed when date_basis is 'knowledge')",
+                )
+            )
+        elif own and rec["date_text"] and not any(rec["date_text"] in q for q in own):
+            problems.append(
+                Problem(
+                    name,
+                    int(rec["_row"]),
+                    "date_text",
+                    rec["date_text"],
+                    "date_text occurs in none of the event's evidence quotes",
+                )
+            )
+
+
+def add_date_columns(events: pd.DataFrame) -> pd.DataFrame:
+    """Add `start`, `end` (Timestamps; NaT for open ends), `precision` and `approximate`.
+
+    Each distinct EDTF value is parsed once (and cached), so large tables stay fast.
+    """
+    bounds = {value: date_bounds(value) for value in events["date"].unique()}
+    dates = events["date"]
+    events = events.assign(
+        start=pd.to_datetime(dates.map(lambda v: bounds[v].start)),
+        end=pd.to_datetime(dates.map(lambda v: bounds[v].end)),
+        precision=dates.map(lambda v: bounds[v].precision),
+        approximate=dates.map(lambda v: bounds[v].approximate),
+    )
+    return events
+
+
+def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
+    events = events.copy()
+    for column in LIST_FIELDS:
+        events[column] = [tuple(split_list(v)) for v in events[column]]
+    events["importance"] = events["importance"].astype(int)
+    for column in ("id", "date", "date_text", "date_basis"):
+        events[column] = events[column].str.strip()
+    events = add_date_columns(events)
+    return events.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
+
+
+def load_dataset(
+    events_csv: Path = EVENTS_CSV,
+    evidence_csv: Path = EVIDENCE_CSV,
+    sources_csv: Path = SOURCES_CSV,
+) -> Dataset:
+    """Load, validate and type the three tables; rows with problems are left out."""
+    problems: list[Problem] = []
+    src_name, ev_name, evi_name = map(_display_path, (sources_csv, events_csv, evidence_csv))
+
+    sources = read_table(sources_csv, SOURCE_COLUMNS, problems)
+    sources = _validate_rows(sources, Source, src_name, problems)
+    _duplicate_ids(sources, "id", src_name, problems)
+    sources = sources.drop_duplicates("id")
+    texts = _read_texts(sources, sources_csv.parent, src_name, problems)
+
+    events = read_table(events_csv, EVENT_COLUMNS, problems)
+    events = _validate_rows(events, Event, ev_name, problems)
+    _duplicate_ids(events, "id", ev_name, problems)
+    events = events.drop_duplicates("id")
+
+    evidence = read_table(evidence_csv, EVIDENCE_COLUMNS, problems)
+    evidence = _validate_rows(evidence, Evidence, evi_name, problems)
+    evidence = _check_evidence(
+        evidence, set(events["id"]), texts, set(sources["id"]), evi_name, problems
+    )
+    _check_events_against_evidence(events, evidence, ev_name, problems)
+
+    return Dataset(
+        events=_typed_events(events),
+        evidence=evidence.reset_index(drop=True),
+        sources=sources.reset_index(drop=True),
+        texts=texts,
+        problems=problems,
+    )
+
+
+def check_tables(
+    events_csv: Path = EVENTS_CSV,
+    evidence_csv: Path = EVIDENCE_CSV,
+    sources_csv: Path = SOURCES_CSV,
+) -> list[Problem]:
+    """Return every problem in the three tables (empty when all invariants hold)."""
+    return load_dataset(events_csv, evidence_csv, sources_csv).problems

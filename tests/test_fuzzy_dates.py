@@ -1,0 +1,57 @@
+"""EDTF bounds, precision and dates in words."""
+
+from datetime import date
+
+import pytest
+
+from events.fuzzy_dates import EdtfError, date_bounds, describe_date, is_valid_edtf
+
+BOUNDS = [
+    ("2024-12-25", date(2024, 12, 25), date(2024, 12, 25), "day", False),
+    ("2024-12", date(2024, 12, 1), date(2024, 12, 31), "month", False),
+    ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month", False),
+    ("2024-23", date(2024, 9, 1), date(2024, 11, 30), "season", False),
+    ("2024-21", date(2024, 3, 1), date(2024, 5, 31), "season", False),
+    ("2025-33", date(2025, 1, 1), date(2025, 3, 31), "quarter", False),
+    ("2024", date(2024, 1, 1), date(2024, 12, 31), "year", False),
+    ("199X", date(1990, 1, 1), date(1999, 12, 31), "decade", False),
+    ("2020-09-27/2020-11-10", date(2020, 9, 27), date(2020, 11, 10), "interval", False),
+    ("2014/..", date(2014, 1, 1), None, "open", False),
+    ("2025-07-04~", date(2025, 7, 4), date(2025, 7, 4), "day", True),
+    ("2023-10?", date(2023, 10, 1), date(2023, 10, 31), "month", True),
+]
+
+
+@pytest.mark.parametrize(("value", "start", "end", "precision", "approximate"), BOUNDS)
+def test_date_bounds(value, start, end, precision, approximate):
+    bounds = date_bounds(value)
+    assert (bounds.start, bounds.end) == (start, end)
+    assert (bounds.precision, bounds.approximate) == (precision, approximate)
+
+
+@pytest.mark.parametrize("value", ["", "2024-13", "2024-02-30", "abc", "25.12.2024", "../2014"])
+def test_invalid_values_raise_a_clear_error(value):
+    with pytest.raises(EdtfError):
+        date_bounds(value)
+    assert not is_valid_edtf(value)
+
+
+WORDS = [
+    ("2024-12-25", "de", "25. Dezember 2024"),
+    ("2024-12-25", "en", "25 December 2024"),
+    ("2024-23", "de", "Herbst 2024"),
+    ("2024-23", "en", "autumn 2024"),
+    ("2024-12", "de", "Dezember 2024"),
+    ("2025-33", "de", "1. Quartal 2025"),
+    ("2014/..", "de", "seit 2014"),
+    ("2014/..", "en", "since 2014"),
+    ("199X", "de", "1990er Jahre"),
+    ("2025-05-20/2025-05-21", "de", "20.–21. Mai 2025"),
+    ("2025-07~", "de", "etwa Juli 2025"),
+    ("2023-10?", "en", "October 2023 (uncertain)"),
+]
+
+
+@pytest.mark.parametrize(("value", "lang", "words"), WORDS)
+def test_describe_date(value, lang, words):
+    assert describe_date(value, lang) == words
