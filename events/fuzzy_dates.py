@@ -61,7 +61,7 @@ def _plain_bounds(value: str) -> DateBounds | None:
             year, month = int(m[1]), int(m[2])
             return DateBounds(date(year, month, 1), _month_end(year, month), "month", False)
     except ValueError as exc:
-        raise EdtfError(f"not a valid date: {exc}") from None
+        raise EdtfError(f"not valid EDTF ({exc})") from None
     if m := _PLAIN_YEAR.match(value):
         year = int(m[1])
         return DateBounds(date(year, 1, 1), date(year, 12, 31), "year", False)

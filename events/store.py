@@ -275,16 +275,16 @@ def load_dataset(
     texts = _read_texts(sources, sources_csv.parent, src_name, problems)
 
     events = read_table(events_csv, EVENT_COLUMNS, problems)
+    listed_ids = set(events["id"].str.strip())  # invalid rows still count as existing events
     events = _validate_rows(events, Event, ev_name, problems)
     _duplicate_ids(events, "id", ev_name, problems)
     events = events.drop_duplicates("id")
 
     evidence = read_table(evidence_csv, EVIDENCE_COLUMNS, problems)
+    listed_evidence = evidence  # an event whose quote is wrong still has evidence
     evidence = _validate_rows(evidence, Evidence, evi_name, problems)
-    evidence = _check_evidence(
-        evidence, set(events["id"]), texts, set(sources["id"]), evi_name, problems
-    )
-    _check_events_against_evidence(events, evidence, ev_name, problems)
+    evidence = _check_evidence(evidence, listed_ids, texts, set(sources["id"]), evi_name, problems)
+    _check_events_against_evidence(events, listed_evidence, ev_name, problems)
 
     return Dataset(
         events=_typed_events(events),
