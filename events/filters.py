@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from events.fuzzy_dates import _month_end
@@ -136,10 +137,10 @@ def filter_mask(
     mask = pd.Series(True, index=events.index)
     if state.countries:
         wanted = set(state.countries)
-        mask &= [not wanted.isdisjoint(codes) for codes in events["countries"]]
+        mask &= np.array([not wanted.isdisjoint(codes) for codes in events["countries"]], bool)
     if state.themes:
         wanted = set(state.themes)
-        mask &= [not wanted.isdisjoint(themes) for themes in events["themes"]]
+        mask &= np.array([not wanted.isdisjoint(ts) for ts in events["themes"]], bool)
     if state.date_from:
         start = pd.Timestamp(period_bounds(state.date_from, end=False))
         mask &= events["end"].isna() | (events["end"] >= start)

@@ -1,0 +1,146 @@
+"""Filter rules, search, URL parameters: pure functions on a small table."""
+
+import pandas as pd
+import pytest
+
+from events.filters import (
+    FilterState,
+    country_counts,
+    filter_events,
+    normalize,
+    parse_url_params,
+    period_bounds,
+    query_alternatives,
+    search_texts,
+    url_params,
+)
+from events.store import add_date_columns
+
+
+def table() -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows = [
+        ("crash", "2024-12-25", ("AZE", "RUS", "KAZ"), ("incident",), 3, "Ilham Alijew"),
+        ("karabakh", "2023-09", ("AZE", "ARM"), ("military",), 3, "Ilham Alijew"),
+        ("war", "2014/..", ("RUS", "UKR"), ("military",), 2, "Putin"),
+        ("lavrov", "2025-05-20/2025-05-21", ("RUS", "ARM"), ("diplomacy",), 2, "Sergej Lawrow"),
+        ("taliban", "2025-07-03", ("RUS", "AFG"), ("diplomacy",), 3, "Taliban"),
+        ("csto", "2024", ("ARM",), ("alliances",), 3, "OVKS/CSTO"),
+    ]
+    events = pd.DataFrame(
+        {
+            "id": [r[0] for r in rows],
+            "date": [r[1] for r in rows],
+            "countries": [r[2] for r in rows],
+            "themes": [r[3] for r in rows],
+            "importance": [r[4] for r in rows],
+            "actors": [(r[5],) for r in rows],
+            "title_de": [f"Titel {r[0]}" for r in rows],
+            "title_en": [f"Title {r[0]}" for r in rows],
+            "summary_de": ["Zusammenfassung"] * len(rows),
+            "summary_en": ["Summary"] * len(rows),
+            "date_text": [""] * len(rows),
+        }
+    )
+    evidence = pd.DataFrame(
+        {"event_id": ["crash"], "quote": ["Putin entschuldigte sich bei Alijew."]}
+    )
+    return add_date_columns(events), evidence
+
+
+def ids(frame: pd.DataFrame) -> set[str]:
+    return set(frame["id"])
+
+
+CASES = [
+    (FilterState(), {"crash", "karabakh", "war", "lavrov", "taliban", "csto"}),
+    (FilterState(countries=("ARM",)), {"karabakh", "lavrov", "csto"}),
+    (FilterState(countries=("ARM", "AFG")), {"karabakh", "lavrov", "csto", "taliban"}),
+    (FilterState(themes=("military",)), {"karabakh", "war"}),
+    (FilterState(countries=("RUS",), themes=("diplomacy",)), {"lavrov", "taliban"}),
+    (FilterState(date_from="2025"), {"war", "lavrov", "taliban"}),
+    (FilterState(date_to="2023-12"), {"karabakh", "war"}),
+    (FilterState(date_from="2024-06", date_to="2024-12-24"), {"war", "csto"}),
+    (FilterState(date_from="2025-05-21", date_to="2025-05-21"), {"war", "lavrov"}),
+    (FilterState(min_importance=3), {"crash", "karabakh", "taliban", "csto"}),
+    (FilterState(query="aliyev"), {"crash", "karabakh"}),
+    (FilterState(query="Aliev"), {"crash", "karabakh"}),
+    (FilterState(query="ALIJEW"), {"crash", "karabakh"}),
+    (FilterState(query="lavrov"), {"lavrov"}),
+    (FilterState(query="csto"), {"csto"}),
+    (FilterState(query="putin"), {"war", "crash"}),  # crash: Putin is in its quote
+    (FilterState(query="title crash"), {"crash"}),
+    (FilterState(query="nichts"), set()),
+]
+
+
+@pytest.mark.parametrize(("state", "expected"), CASES)
+def test_filter_events(state, expected):
+    events, evidence = table()
+    assert ids(filter_events(events, state, search_texts(events, evidence))) == expected
+
+
+def test_normalize_strips_accents_and_case():
+    assert normalize("Əliyev ERDOĞAN Straße") == "aliyev erdogan strasse"
+
+
+def test_query_alternatives_know_spellings():
+    assert "aliyev" in query_alternatives("Alijew")[0]
+    assert query_alternatives("ab") == [("ab",)]
+
+
+def test_country_counts_most_frequent_first():
+    events, _ = table()
+    counts = country_counts(events)
+    assert list(counts.index[:2]) == ["RUS", "ARM"]
+    assert counts["RUS"] == 4
+
+
+@pytest.mark.parametrize(
+    ("value", "end", "expected"),
+    [("2024", False, "2024-01-01"), ("2024", True, "2024-12-31"), ("2024-02", True, "2024-02-29")],
+)
+def test_period_bounds(value, end, expected):
+    assert str(period_bounds(value, end=end)) == expected
+
+
+@pytest.mark.parametrize("value", ["24", "2024-13", "2024/05", "Mai"])
+def test_period_bounds_rejects_malformed(value):
+    with pytest.raises(ValueError):
+        period_bounds(value, end=False)
+
+
+KNOWN = {"countries": {"ARM", "AZE"}, "themes": {"military"}, "event_ids": {"crash"}}
+
+
+def test_url_round_trip():
+    state = FilterState(("ARM", "AZE"), ("military",), "2023", "2025-05-21", "Alijew", 2)
+    params = url_params(state, "en", "crash")
+    as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    back = parse_url_params(as_lists, **KNOWN)
+    assert (back.filters, back.lang, back.event, back.ignored) == (state, "en", "crash", [])
+
+
+def test_default_view_has_an_empty_url():
+    assert url_params(FilterState()) == {}
+
+
+def test_malformed_url_values_are_ignored_and_listed():
+    params = {
+        "country": ["ARM", "XXX"],
+        "theme": ["weather"],
+        "from": ["2024-13"],
+        "to": ["soon"],
+        "lang": ["fr"],
+        "event": ["nope"],
+        "importance": ["9"],
+    }
+    back = parse_url_params(params, **KNOWN)
+    assert back.filters == FilterState(countries=("ARM",))
+    assert (back.lang, back.event) == ("de", None)
+    assert {name for name, _ in back.ignored} == set(params) - {"country"} | {"country"}
+
+
+def test_reversed_period_drops_the_end():
+    back = parse_url_params({"from": ["2025"], "to": ["2020"]}, **KNOWN)
+    assert (back.filters.date_from, back.filters.date_to) == ("2025", None)
+    assert ("to", "2020") in back.ignored
