@@ -51,6 +51,12 @@ def _month_end(year: int, month: int) -> date:
     return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
 
 
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 33: (1, 3), 34: (4, 6), 35: (7, 9)}
+_SEASON_MONTHS[36] = (10, 12)
+_SUB_YEAR = re.compile(r"^(\d{4})-(2[1-3]|3[3-6])$")
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
 def _plain_bounds(value: str) -> DateBounds | None:
     """Fast path for plain ISO days, months and years (no edtf parse needed)."""
     try:
@@ -65,6 +71,39 @@ def _plain_bounds(value: str) -> DateBounds | None:
     if m := _PLAIN_YEAR.match(value):
         year = int(m[1])
         return DateBounds(date(year, 1, 1), date(year, 12, 31), "year", False)
+    return None
+
+
+def _fast_bounds(value: str) -> DateBounds | None:
+    """Bounds of the common EDTF forms without the (slow) edtf parser; None for the rest.
+
+    Covers plain values, a trailing ~ ? or %, spring/summer/autumn, quarters, decades and
+    intervals of plain values (open `/..` included). tests/test_fuzzy_dates.py checks that
+    these agree with the edtf library.
+    """
+    core, approximate = value, False
+    if core[-1] in "~?%":
+        core, approximate = core[:-1], True
+    if "/" in core:
+        left, _, right = core.partition("/")
+        start = _plain_bounds(left)
+        if start is None or right != ".." and (end := _plain_bounds(right)) is None:
+            return None
+        if right == "..":
+            return DateBounds(start.start, None, "open", approximate)
+        if end.end < start.start:
+            raise EdtfError("interval ends before it starts")
+        return DateBounds(start.start, end.end, "interval", approximate)
+    if bounds := _plain_bounds(core):
+        return bounds._replace(approximate=approximate)
+    if m := _SUB_YEAR.match(core):
+        year, code = int(m[1]), int(m[2])
+        first, last = _SEASON_MONTHS[code]
+        precision = "season" if code < 30 else "quarter"
+        return DateBounds(date(year, first, 1), _month_end(year, last), precision, approximate)
+    if m := _DECADE.match(core):
+        decade = int(m[1]) * 10
+        return DateBounds(date(decade, 1, 1), date(decade + 9, 12, 31), "decade", approximate)
     return None
 
 
@@ -93,9 +132,9 @@ def date_bounds(value: str) -> DateBounds:
     value = value.strip()
     if not value:
         raise EdtfError("empty date")
-    plain = _plain_bounds(value)
-    if plain is not None:
-        return plain
+    fast = _fast_bounds(value)
+    if fast is not None:
+        return fast
     try:
         parsed = edtf.parse_edtf(value)
     except Exception as exc:  # edtf raises its own EDTFParseException and ValueError
@@ -107,6 +146,8 @@ def date_bounds(value: str) -> DateBounds:
         raise EdtfError(f"EDTF value has no usable bounds ({exc})") from None
     if start is None:
         raise EdtfError("open start ('../...') is not supported: give the earliest known date")
+    if end is not None and end < start:
+        raise EdtfError("interval ends before it starts")
     precision = _precision_of(parsed, value)
     if end is None:
         precision = "open"

@@ -55,3 +55,49 @@ WORDS = [
 @pytest.mark.parametrize(("value", "lang", "words"), WORDS)
 def test_describe_date(value, lang, words):
     assert describe_date(value, lang) == words
+
+
+FAST_PATH_VALUES = [
+    "2024-12-25",
+    "2024-02",
+    "1993",
+    "2024-21",
+    "2024-22",
+    "2024-23",
+    "2025-33",
+    "2025-34",
+    "2025-35",
+    "2025-36",
+    "199X",
+    "2024-12-25~",
+    "2023-10?",
+    "2024%",
+    "2020-09-27/2020-11-10",
+    "2024-05/2025",
+    "2014/..",
+    "2024-12-25/..",
+]
+
+
+@pytest.mark.parametrize("value", FAST_PATH_VALUES)
+def test_fast_path_agrees_with_the_edtf_library(value):
+    import edtf
+
+    from events.fuzzy_dates import _fast_bounds, _struct_to_date
+
+    fast = _fast_bounds(value)
+    parsed = edtf.parse_edtf(value)
+    assert fast is not None
+    assert fast.start == _struct_to_date(parsed.lower_strict())
+    assert fast.end == _struct_to_date(parsed.upper_strict())
+
+
+@pytest.mark.parametrize("value", ["2025/2024", "2024-05/2024-02"])
+def test_reversed_interval_is_an_error(value):
+    with pytest.raises(EdtfError, match="ends before it starts"):
+        date_bounds(value)
+
+
+def test_slow_path_still_handles_rare_forms():
+    assert date_bounds("2024-24").precision == "season"  # winter: left to the edtf library
+    assert date_bounds("19XX").start == date(1900, 1, 1)
