@@ -60,10 +60,12 @@ class View:
 
 
 def _table_paths() -> tuple[Path, Path, Path]:
-    """The curated tables; TIMELINE_DATA_DIR points at another events/evidence pair (tests)."""
+    """The curated tables; TIMELINE_DATA_DIR points at another set (tests, benchmarks)."""
     folder = os.environ.get("TIMELINE_DATA_DIR")
     if folder:
-        return Path(folder) / "events.csv", Path(folder) / "evidence.csv", SOURCES_CSV
+        own_sources = Path(folder) / "sources.csv"
+        sources = own_sources if own_sources.exists() else SOURCES_CSV
+        return Path(folder) / "events.csv", Path(folder) / "evidence.csv", sources
     return EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
 
 
