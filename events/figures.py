@@ -31,6 +31,12 @@ LEGEND_TEXT = {
 }
 
 
+def _tint(colour: str, alpha: float) -> str:
+    """`#RRGGBB` as an rgba() string with the given opacity."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
 def is_exact(events: pd.DataFrame) -> pd.Series:
     """True for events known to the day and not marked approximate: drawn as markers."""
     return events["precision"].isin(EXACT_PRECISIONS) & ~events["approximate"].astype(bool)
@@ -152,10 +158,9 @@ def timeline_figure(
                     name=f"{name} – {legend['fuzzy']}",
                     legendgroup=key,
                     marker={
-                        "color": colour,
-                        "opacity": 0.55,
+                        "color": _tint(colour, 0.25),
                         "line": {"color": colour, "width": 2},
-                        "pattern": {"shape": "/", "fgcolor": "white", "size": 8, "solidity": 0.3},
+                        "pattern": {"shape": "/", "fgcolor": colour, "size": 9, "solidity": 0.35},
                     },
                     customdata=spans["id"],
                     hovertext=_hover(spans, lang, spans["_described"]),

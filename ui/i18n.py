@@ -11,6 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "language": {"de": "Sprache", "en": "Language"},
     "filters": {"de": "Filter", "en": "Filters"},
     "countries": {"de": "Länder", "en": "Countries"},
+    "choose": {"de": "Alle – zum Eingrenzen wählen", "en": "All – choose to narrow down"},
     "themes": {"de": "Themen", "en": "Themes"},
     "period": {"de": "Zeitraum", "en": "Period"},
     "search": {"de": "Suche", "en": "Search"},

@@ -178,12 +178,14 @@ def render_sidebar() -> View:
             t("countries", lang),
             list(counts.index),
             key=KEY_COUNTRY,
+            placeholder=t("choose", lang),
             format_func=lambda code: f"{country_name(code, lang)} ({counts.get(code, 0)})",
         )
         st.multiselect(
             t("themes", lang),
             [theme for theme in THEMES if any(theme in ts for ts in events["themes"])],
             key=KEY_THEME,
+            placeholder=t("choose", lang),
             format_func=lambda theme: theme_label(theme, lang),
         )
         if len(prep.months) > 1:
