@@ -42,7 +42,7 @@ def is_exact(events: pd.DataFrame) -> pd.Series:
     return events["precision"].isin(EXACT_PRECISIONS) & ~events["approximate"].astype(bool)
 
 
-def lane_rows(events: pd.DataFrame, lane_by: str, lang: str) -> pd.DataFrame:
+def lane_rows(events: pd.DataFrame, lane_by: str) -> pd.DataFrame:
     """One row per (event, lane): lanes by primary theme, or one lane per country of the event."""
     if lane_by == "country":
         rows = events.explode("countries").rename(columns={"countries": "lane"})
@@ -50,7 +50,7 @@ def lane_rows(events: pd.DataFrame, lane_by: str, lang: str) -> pd.DataFrame:
     else:
         rows = events.assign(lane=[themes[0] for themes in events["themes"]])
     rows = rows.assign(colour_key=[themes[0] for themes in rows["themes"]])
-    return rows
+    return rows.reset_index(drop=True)
 
 
 def _pack(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -136,7 +136,7 @@ def timeline_figure(
     if described_dates is None:
         described_dates = events["date"]
     right_edge = max(events["end"].max(), events["start"].max()) + timedelta(days=60)
-    rows = lane_rows(events.assign(_described=described_dates.to_numpy()), lane_by, lang)
+    rows = lane_rows(events.assign(_described=described_dates.to_numpy()), lane_by)
     lane_order = _lane_order(rows, lane_by)
     rows, bands = layout_lanes(rows, lane_order, right_edge)
     exact = is_exact(rows)
@@ -144,7 +144,8 @@ def timeline_figure(
     for key in [k for k in THEMES if k in set(rows["colour_key"])]:
         colour = THEME_COLOURS[key]
         part = rows[rows["colour_key"] == key]
-        spans, points = part[~exact.loc[part.index]], part[exact.loc[part.index]]
+        part_exact = exact.loc[part.index]
+        spans, points = part[~part_exact], part[part_exact]
         name = theme_label(key, lang)
         if len(spans):
             width = (spans["draw_end"] + pd.Timedelta(days=1) - spans["start"]).dt.total_seconds()
