@@ -25,10 +25,6 @@ THEME_COLOURS = dict(zip(THEMES, OKABE_ITO, strict=True))
 FONT_SIZE = 16
 ROW_HEIGHT = 30
 EXACT_PRECISIONS = ("day",)
-LEGEND_TEXT = {
-    "de": {"exact": "genauer Tag", "fuzzy": "unscharfes Datum (Zeitraum)"},
-    "en": {"exact": "exact day", "fuzzy": "fuzzy date (span)"},
-}
 
 
 def _tint(colour: str, alpha: float) -> str:
@@ -140,7 +136,6 @@ def timeline_figure(
     lane_order = _lane_order(rows, lane_by)
     rows, bands = layout_lanes(rows, lane_order, right_edge)
     exact = is_exact(rows)
-    legend = LEGEND_TEXT[lang]
     for key in [k for k in THEMES if k in set(rows["colour_key"])]:
         colour = THEME_COLOURS[key]
         part = rows[rows["colour_key"] == key]
@@ -156,8 +151,9 @@ def timeline_figure(
                     x=width * 1000,
                     y=spans["y"],
                     width=0.62,
-                    name=f"{name} – {legend['fuzzy']}",
+                    name=name,
                     legendgroup=key,
+                    showlegend=True,
                     marker={
                         "color": _tint(colour, 0.25),
                         "line": {"color": colour, "width": 2},
@@ -174,8 +170,9 @@ def timeline_figure(
                     x=points["start"],
                     y=points["y"],
                     mode="markers",
-                    name=f"{name} – {legend['exact']}",
+                    name=name,
                     legendgroup=key,
+                    showlegend=not len(spans),
                     marker={
                         "color": colour,
                         "size": 16,
@@ -207,10 +204,11 @@ def timeline_figure(
     fig.update_layout(
         barmode="overlay",
         height=int(max(320, n_rows * ROW_HEIGHT + 140)),
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        margin={"l": 10, "r": 10, "t": 70 if lane_by == "country" else 10, "b": 40},
         font={"size": FONT_SIZE},
         hoverlabel={"font": {"size": FONT_SIZE}},
-        showlegend=False,
+        showlegend=lane_by == "country",  # with theme lanes the lane names the colour
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "font": {"size": 14}},
         dragmode="pan",
         plot_bgcolor="white",
         clickmode="event+select",
