@@ -192,6 +192,7 @@ def render_sidebar() -> View:
             st.select_slider(
                 t("period", lang),
                 prep.months,
+                value=(prep.months[0], prep.months[-1]),  # a range slider, not a single month
                 key=KEY_PERIOD,
                 format_func=lambda m: describe_date(m, lang),
                 on_change=_forget_exact_period,
