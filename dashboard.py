@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.state import build_view, current_lang, sync_url
+from ui.style import apply_compact_layout
 
 st.set_page_config(
     page_title="Zeitleiste Kaukasus", page_icon="🕰️", layout="wide", initial_sidebar_state="auto"
@@ -14,6 +15,7 @@ page = st.navigation(
         st.Page("pages/timeline.py", title=t("nav_timeline", lang), icon="🕰️", default=True),
     ]
 )
+apply_compact_layout()
 view = build_view()
 page.run()
 sync_url(view)

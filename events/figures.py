@@ -23,7 +23,8 @@ OKABE_ITO = (
 )
 THEME_COLOURS = dict(zip(THEMES, OKABE_ITO, strict=True))
 FONT_SIZE = 16
-ROW_HEIGHT = 30
+MARKER_SHARE = 0.022  # a marker's width as a share of the visible time span
+CHART_HEIGHT = 470  # fits a 1280x720 beamer below the page header
 EXACT_PRECISIONS = ("day",)
 
 
@@ -66,11 +67,19 @@ def _pack(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
 
 
 def layout_lanes(
-    rows: pd.DataFrame, lane_order: list[str], right_edge: pd.Timestamp
+    rows: pd.DataFrame,
+    lane_order: list[str],
+    right_edge: pd.Timestamp,
+    visible: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
-    """Give every row a y position; return the rows and (lane, y_from, y_to) bands."""
-    span_ns = max((right_edge - rows["start"].min()).value, 1) if len(rows) else 1
-    min_width = pd.Timedelta(span_ns * 0.035, unit="ns")
+    """Give every row a y position; return the rows and (lane, y_from, y_to) bands.
+
+    Two events share a sub-row when they do not overlap on screen: a marker counts as
+    MARKER_SHARE of the visible time span wide, so packing follows the zoom.
+    """
+    first, last = visible if visible else (rows["start"].min(), right_edge)
+    span_ns = max((pd.Timestamp(last) - pd.Timestamp(first)).value, 1) if len(rows) else 1
+    min_width = pd.Timedelta(span_ns * MARKER_SHARE, unit="ns")
     draw_end = rows["end"].fillna(right_edge)
     rows = rows.assign(draw_end=draw_end)
     occupied_end = np.maximum(
@@ -134,7 +143,11 @@ def timeline_figure(
     right_edge = max(events["end"].max(), events["start"].max()) + timedelta(days=60)
     rows = lane_rows(events.assign(_described=described_dates.to_numpy()), lane_by)
     lane_order = _lane_order(rows, lane_by)
-    rows, bands = layout_lanes(rows, lane_order, right_edge)
+    visible = (pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])) if x_range else None
+    rows, bands = layout_lanes(rows, lane_order, right_edge, visible)
+    n_rows = (bands[-1][2] + 0.5) if bands else 1
+    row_px = (CHART_HEIGHT - 60) / n_rows
+    marker_px = int(min(16, max(9, row_px * 0.8)))
     exact = is_exact(rows)
     for key in [k for k in THEMES if k in set(rows["colour_key"])]:
         colour = THEME_COLOURS[key]
@@ -150,7 +163,7 @@ def timeline_figure(
                     base=spans["start"],
                     x=width * 1000,
                     y=spans["y"],
-                    width=0.62,
+                    width=0.75,
                     name=name,
                     legendgroup=key,
                     showlegend=True,
@@ -175,7 +188,7 @@ def timeline_figure(
                     showlegend=not len(spans),
                     marker={
                         "color": colour,
-                        "size": 16,
+                        "size": marker_px,
                         "symbol": "diamond",
                         "line": {"color": "white", "width": 1.5},
                     },
@@ -200,10 +213,9 @@ def timeline_figure(
     for i, (_, y0, y1) in enumerate(bands):
         if i % 2 == 0:
             fig.add_hrect(y0=y0, y1=y1, fillcolor="#f2f2f2", line_width=0, layer="below")
-    n_rows = (bands[-1][2] + 0.5) if bands else 1
     fig.update_layout(
         barmode="overlay",
-        height=int(max(320, n_rows * ROW_HEIGHT + 140)),
+        height=CHART_HEIGHT,
         margin={"l": 10, "r": 10, "t": 70 if lane_by == "country" else 10, "b": 40},
         font={"size": FONT_SIZE},
         hoverlabel={"font": {"size": FONT_SIZE}},
