@@ -4,7 +4,7 @@ import streamlit as st
 
 COMPACT_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-bottom: 2rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 2rem; }
 [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
 h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
 </style>
