@@ -7,6 +7,10 @@ COMPACT_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 2rem; }
 [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
 h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
+  h1 { font-size: 1.7rem !important; }
+}
 </style>
 """
 
