@@ -10,11 +10,14 @@ import argparse
 import csv
 import random
 import re
+import sys
 from pathlib import Path
 
-from events.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS
-from events.store import SOURCES_CSV
-from events.themes import THEMES
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from events.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS  # noqa: E402
+from events.store import SOURCES_CSV  # noqa: E402
+from events.themes import THEMES  # noqa: E402
 
 COUNTRIES = ["RUS", "AZE", "ARM", "UKR", "KAZ", "GEO", "TUR", "IRN", "PRK", "USA", "MDA", "AFG"]
 

@@ -51,9 +51,11 @@ def _month_end(year: int, month: int) -> date:
     return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
 
 
-_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 33: (1, 3), 34: (4, 6), 35: (7, 9)}
-_SEASON_MONTHS[36] = (10, 12)
-_SUB_YEAR = re.compile(r"^(\d{4})-(2[1-3]|3[3-6])$")
+# The edtf library's bounds (tests/test_fuzzy_dates.py compares): it keeps winter (24)
+# inside its year, as December.
+_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12)}
+_SEASON_MONTHS |= {33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12)}
+_SUB_YEAR = re.compile(r"^(\d{4})-(2[1-4]|3[3-6])$")
 _DECADE = re.compile(r"^(\d{3})X$")
 
 

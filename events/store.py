@@ -6,6 +6,7 @@ bad content, so the dashboard and the `check` command can show all problems at o
 
 import csv
 import io
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,11 +73,12 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> pd.DataFrame:
-    """Read a CSV file as strings; problems with the file itself or its header go to `problems`."""
+def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> list[dict]:
+    """Read a CSV file as string records (each with its `_row`); problems with the file
+    itself or its header go to `problems`."""
     columns = list(columns)
     name = _display_path(path)
-    empty = pd.DataFrame(columns=[*columns, "_row"], dtype=str)
+    empty: list[dict] = []
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -110,7 +112,7 @@ def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> p
         return empty
     records = []
     for offset, row in enumerate(rows[1:]):
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if len(row) != len(header):
             problems.append(
@@ -127,20 +129,18 @@ def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> p
         record = dict(zip(header, row, strict=True))
         record["_row"] = offset + FIRST_DATA_ROW
         records.append(record)
-    frame = pd.DataFrame.from_records(records, columns=[*columns, "_row"])
-    return frame
+    return records
 
 
 def _validate_rows(
-    frame: pd.DataFrame, model: type[BaseModel], name: str, problems: list[Problem]
+    records: list[dict], model: type[BaseModel], name: str, problems: list[Problem]
 ) -> pd.DataFrame:
-    """Validate each row against `model`; return the rows that passed."""
-    columns = [col for col in frame.columns if col != "_row"]
-    records = frame[columns].to_dict("records")
+    """Validate each record against `model`; return the rows that passed as a DataFrame."""
+    columns = [*model.model_fields, "_row"]
     adapter = TypeAdapter(list[model])
     bad: set[int] = set()
     try:
-        adapter.validate_python(records)
+        adapter.validate_python([{k: v for k, v in r.items() if k != "_row"} for r in records])
     except ValidationError as exc:
         for error in exc.errors():
             index = error["loc"][0]
@@ -148,11 +148,9 @@ def _validate_rows(
             bad.add(index)
             value = records[index].get(column) if column else None
             message = error["msg"].removeprefix("Value error, ")
-            row = int(frame["_row"].iloc[index])
-            problems.append(Problem(name, row, column, value, message))
-    if not bad:
-        return frame
-    return frame.drop(index=frame.index[sorted(bad)])
+            problems.append(Problem(name, records[index]["_row"], column, value, message))
+    valid = [r for i, r in enumerate(records) if i not in bad]
+    return pd.DataFrame.from_records(valid, columns=columns)
 
 
 def _duplicate_ids(frame: pd.DataFrame, column: str, name: str, problems: list[Problem]) -> None:
@@ -182,7 +180,9 @@ def _check_evidence(
     problems: list[Problem],
 ) -> pd.DataFrame:
     keep = []
-    for idx, rec in zip(evidence.index, evidence.to_dict("records"), strict=True):
+    columns = ("event_id", "source", "quote", "date_text", "_row")
+    for idx, *values in zip(evidence.index, *(evidence[c].tolist() for c in columns), strict=True):
+        rec = dict(zip(columns, values, strict=True))
         row = int(rec["_row"])
         before = len(problems)
         if rec["event_id"] not in event_ids:
@@ -207,8 +207,14 @@ def _check_evidence(
 def _check_events_against_evidence(
     events: pd.DataFrame, evidence: pd.DataFrame, name: str, problems: list[Problem]
 ) -> None:
-    quotes = evidence.groupby("event_id")["quote"].apply(list).to_dict()
-    for rec in events[["id", "date_text", "date_basis", "_row"]].to_dict("records"):
+    quotes: dict[str, list[str]] = defaultdict(list)
+    for event_id, quote in zip(
+        evidence["event_id"].tolist(), evidence["quote"].tolist(), strict=True
+    ):
+        quotes[event_id].append(quote)
+    columns = ("id", "date_text", "date_basis", "_row")
+    for values in zip(*(events[c].tolist() for c in columns), strict=True):
+        rec = dict(zip(columns, values, strict=True))
         own = quotes.get(rec["id"], [])
         if not own and rec["date_basis"] != "knowledge":
             problems.append(
@@ -274,15 +280,18 @@ def load_dataset(
     sources = sources.drop_duplicates("id")
     texts = _read_texts(sources, sources_csv.parent, src_name, problems)
 
-    events = read_table(events_csv, EVENT_COLUMNS, problems)
-    listed_ids = set(events["id"].str.strip())  # invalid rows still count as existing events
-    events = _validate_rows(events, Event, ev_name, problems)
+    event_records = read_table(events_csv, EVENT_COLUMNS, problems)
+    listed_ids = {r["id"].strip() for r in event_records}  # invalid rows still count as events
+    events = _validate_rows(event_records, Event, ev_name, problems)
     _duplicate_ids(events, "id", ev_name, problems)
     events = events.drop_duplicates("id")
 
-    evidence = read_table(evidence_csv, EVIDENCE_COLUMNS, problems)
-    listed_evidence = evidence  # an event whose quote is wrong still has evidence
-    evidence = _validate_rows(evidence, Evidence, evi_name, problems)
+    evidence_records = read_table(evidence_csv, EVIDENCE_COLUMNS, problems)
+    # an event whose quote is wrong still has evidence
+    listed_evidence = pd.DataFrame.from_records(
+        evidence_records, columns=[*EVIDENCE_COLUMNS, "_row"]
+    )
+    evidence = _validate_rows(evidence_records, Evidence, evi_name, problems)
     evidence = _check_evidence(evidence, listed_ids, texts, set(sources["id"]), evi_name, problems)
     _check_events_against_evidence(events, listed_evidence, ev_name, problems)
 
