@@ -57,7 +57,7 @@ def bench_filter_and_figure(name: str, events_csv: Path, evidence_csv: Path) -> 
     selected = filter_events(data.events, FilterState(countries=("RUS",)), texts)
     ms_figure = median_ms(lambda: timeline_figure(selected, "de", "theme"))
     print(f"filter {name:>25}: {ms_filter:8.1f} ms")
-    print(f"figure {name:>25}: {ms_figure:8.1f} ms  ({len(selected)} events drawn)")
+    print(f"figure {name:>25}: {ms_figure:8.1f} ms  ({len(selected)} events selected)")
 
 
 def bench_rerun(name: str, data_dir: Path | None) -> None:

@@ -25,6 +25,11 @@ THEME_COLOURS = dict(zip(THEMES, OKABE_ITO, strict=True))
 FONT_SIZE = 16
 MARKER_SHARE = 0.022  # a marker's width as a share of the visible time span
 CHART_HEIGHT = 470  # fits a 1280x720 beamer below the page header
+DENSITY_ABOVE = 1500  # more events than this: draw how many per lane and month instead
+DENSITY_TEXT = {
+    "de": "{n} Ereignisse: Anzahl je Monat. Filtere, um einzelne Ereignisse zu sehen.",
+    "en": "{n} events: count per month. Filter to see single events.",
+}
 EXACT_PRECISIONS = ("day",)
 
 
@@ -134,6 +139,8 @@ def timeline_figure(
     """
     lang = "en" if lang == "en" else "de"
     country_names = country_names or {}
+    if len(events) > DENSITY_ABOVE:
+        return density_figure(events, lang, lane_by, country_names, x_range)
     fig = go.Figure()
     if events.empty:
         fig.update_layout(height=200, font={"size": FONT_SIZE})
@@ -247,3 +254,38 @@ def _lane_order(rows: pd.DataFrame, lane_by: str) -> list[str]:
     if lane_by == "country":
         return list(rows["lane"].value_counts().sort_index().sort_values(ascending=False).index)
     return [theme for theme in THEMES if theme in set(rows["lane"])]
+
+
+def density_figure(
+    events: pd.DataFrame,
+    lang: str = "de",
+    lane_by: str = "theme",
+    country_names: dict[str, str] | None = None,
+    x_range: tuple | None = None,
+) -> go.Figure:
+    """Too many events to draw one by one: a heatmap of events per lane and start month."""
+    country_names = country_names or {}
+    rows = lane_rows(events, lane_by)
+    lane_order = _lane_order(rows, lane_by)
+    months = rows["start"].dt.to_period("M").dt.to_timestamp()
+    counts = pd.crosstab(rows["lane"], months).reindex(lane_order).fillna(0)
+    fig = go.Figure(
+        go.Heatmap(
+            x=counts.columns,
+            y=[lane_label(lane, lane_by, country_names, lang) for lane in counts.index],
+            z=counts.to_numpy(),
+            colorscale="Blues",
+            hovertemplate="%{y}<br>%{x|%m/%Y}: %{z}<extra></extra>",
+            colorbar={"thickness": 12},
+        )
+    )
+    fig.update_layout(
+        height=CHART_HEIGHT,
+        margin={"l": 10, "r": 10, "t": 40, "b": 40},
+        font={"size": FONT_SIZE},
+        title={"text": DENSITY_TEXT[lang].format(n=len(events)), "font": {"size": 14}},
+        dragmode="pan",
+        xaxis={"type": "date", "range": list(x_range) if x_range else None},
+        yaxis={"autorange": "reversed", "fixedrange": True},
+    )
+    return fig

@@ -86,3 +86,12 @@ def test_selected_event_is_highlighted():
 def test_empty_table_gives_an_empty_figure():
     events, _ = table()
     assert len(timeline_figure(events.iloc[0:0]).data) == 0
+
+
+def test_many_events_are_drawn_as_counts_per_lane_and_month():
+    events, _ = table()
+    many = pd.concat([events] * 300, ignore_index=True)
+    many["id"] = [f"e{i}" for i in range(len(many))]
+    fig = timeline_figure(many)
+    assert [t.type for t in fig.data] == ["heatmap"]
+    assert fig.data[0].z.sum() == len(many)
