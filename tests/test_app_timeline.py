@@ -154,3 +154,17 @@ def test_reset_clears_every_filter():
     at.button(key="filters.reset").click().run()
     assert chart_ids(at) == set(EVENTS.index)
     assert not dict(at.query_params)
+
+
+def test_broken_table_shows_its_problems_instead_of_crashing(tmp_path, monkeypatch):
+    rows = (Path(DASHBOARD).parent / "events" / "data" / "events.csv").read_text(encoding="utf-8")
+    broken = rows.replace(",2024-12-25,", ",2024-13-45,", 1)
+    assert broken != rows
+    (tmp_path / "events.csv").write_text(broken, encoding="utf-8")
+    evidence = Path(DASHBOARD).parent / "events" / "data" / "evidence.csv"
+    (tmp_path / "evidence.csv").write_bytes(evidence.read_bytes())
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path))
+    at = run()
+    message = " ".join(e.value for e in at.error)
+    assert "events.csv, row" in message and "column date, value '2024-13-45'" in message
+    assert len(chart_ids(at)) == len(EVENTS) - 1  # the broken row is left out, the rest shows
