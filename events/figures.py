@@ -217,10 +217,24 @@ def timeline_figure(
                 name="selected",
             )
         )
-    for i, (_, y0, y1) in enumerate(bands):
-        if i % 2 == 0:
-            fig.add_hrect(y0=y0, y1=y1, fillcolor="#f2f2f2", line_width=0, layer="below")
+    # every other lane on a grey band; one layout list is far faster than add_hrect
+    lane_shading = [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "x0": 0,
+            "x1": 1,
+            "y0": y0,
+            "y1": y1,
+            "fillcolor": "#f2f2f2",
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for i, (_, y0, y1) in enumerate(bands)
+        if i % 2 == 0
+    ]
     fig.update_layout(
+        shapes=lane_shading,
         barmode="overlay",
         height=CHART_HEIGHT,
         margin={"l": 10, "r": 10, "t": 70 if lane_by == "country" else 10, "b": 40},
