@@ -44,11 +44,27 @@ def is_exact(events: pd.DataFrame) -> pd.Series:
     return events["precision"].isin(EXACT_PRECISIONS) & ~events["approximate"].astype(bool)
 
 
-def lane_rows(events: pd.DataFrame, lane_by: str) -> pd.DataFrame:
-    """One row per (event, lane): lanes by primary theme, or one lane per country of the event."""
+OTHER_LANE = "other"
+MAX_COUNTRY_LANES = 8
+OTHER_TEXT = {"de": "weitere Länder", "en": "other countries"}
+
+
+def country_lanes(events: pd.DataFrame, focus: tuple[str, ...] = ()) -> list[str]:
+    """The countries that get a lane: the chosen ones, else the most frequent few."""
+    if focus:
+        return list(focus)
+    counts = events["countries"].explode().dropna().value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    return list(counts.index[:MAX_COUNTRY_LANES])
+
+
+def lane_rows(events: pd.DataFrame, lane_by: str, focus: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per (event, lane): lanes by primary theme, or one lane per country of the event
+    (for the lane countries; an event naming none of them goes to one 'other' lane)."""
     if lane_by == "country":
-        rows = events.explode("countries").rename(columns={"countries": "lane"})
-        rows = rows[rows["lane"].notna()]
+        kept = set(country_lanes(events, focus))
+        lanes = [[c for c in codes if c in kept] or [OTHER_LANE] for codes in events["countries"]]
+        rows = events.assign(lane=lanes).explode("lane")
     else:
         rows = events.assign(lane=[themes[0] for themes in events["themes"]])
     rows = rows.assign(colour_key=[themes[0] for themes in rows["themes"]])
@@ -119,6 +135,8 @@ def _hover(rows: pd.DataFrame, lang: str, described: pd.Series) -> list[str]:
 
 
 def lane_label(lane: str, lane_by: str, country_names: dict[str, str], lang: str) -> str:
+    if lane == OTHER_LANE:
+        return OTHER_TEXT[lang]
     if lane_by == "country":
         return country_names.get(lane, lane)
     return theme_label(lane, lang)
@@ -132,6 +150,7 @@ def timeline_figure(
     described_dates: pd.Series | None = None,
     selected_id: str | None = None,
     x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    focus_countries: tuple[str, ...] = (),
 ) -> go.Figure:
     """Timeline of `events`: exact days as markers, fuzzy dates as hatched spans, in lanes.
 
@@ -148,7 +167,7 @@ def timeline_figure(
     if described_dates is None:
         described_dates = events["date"]
     right_edge = max(events["end"].max(), events["start"].max()) + timedelta(days=60)
-    rows = lane_rows(events.assign(_described=described_dates.to_numpy()), lane_by)
+    rows = lane_rows(events.assign(_described=described_dates.to_numpy()), lane_by, focus_countries)
     lane_order = _lane_order(rows, lane_by)
     visible = (pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])) if x_range else None
     rows, bands = layout_lanes(rows, lane_order, right_edge, visible)
@@ -266,7 +285,9 @@ def timeline_figure(
 
 def _lane_order(rows: pd.DataFrame, lane_by: str) -> list[str]:
     if lane_by == "country":
-        return list(rows["lane"].value_counts().sort_index().sort_values(ascending=False).index)
+        counts = rows["lane"][rows["lane"] != OTHER_LANE].value_counts().sort_index()
+        order = list(counts.sort_values(ascending=False, kind="stable").index)
+        return order + ([OTHER_LANE] if (rows["lane"] == OTHER_LANE).any() else [])
     return [theme for theme in THEMES if theme in set(rows["lane"])]
 
 

@@ -49,6 +49,7 @@ else:
         described_dates=view.prepared.described[lang].loc[events.index],
         selected_id=selected_event(),
         x_range=x_range,
+        focus_countries=view.filters.countries,
     )
     clicked = st.plotly_chart(
         fig,

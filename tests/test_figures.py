@@ -95,3 +95,10 @@ def test_many_events_are_drawn_as_counts_per_lane_and_month():
     fig = timeline_figure(many)
     assert [t.type for t in fig.data] == ["heatmap"]
     assert fig.data[0].z.sum() == len(many)
+
+
+def test_country_lanes_are_the_chosen_countries_plus_other():
+    events, _ = table()
+    fig = timeline_figure(events, lane_by="country", focus_countries=("ARM",))
+    assert list(fig.layout.yaxis.ticktext) == ["ARM", "weitere Länder"]
+    assert sorted(c for t in fig.data for c in t.customdata) == sorted(events["id"])
