@@ -25,6 +25,7 @@ THEME_COLOURS = dict(zip(THEMES, OKABE_ITO, strict=True))
 FONT_SIZE = 16
 MARKER_SHARE = 0.022  # a marker's width as a share of the visible time span
 CHART_HEIGHT = 470  # fits a 1280x720 beamer below the page header
+MIN_ROW_PX = 12  # below this, lane labels (16 px) would overlap: the chart grows instead
 DENSITY_ABOVE = 1500  # more events than this: draw how many per lane and month instead
 DENSITY_TEXT = {
     "de": "{n} Ereignisse: Anzahl je Monat. Filtere, um einzelne Ereignisse zu sehen.",
@@ -172,7 +173,9 @@ def timeline_figure(
     visible = (pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])) if x_range else None
     rows, bands = layout_lanes(rows, lane_order, right_edge, visible)
     n_rows = (bands[-1][2] + 0.5) if bands else 1
-    row_px = (CHART_HEIGHT - 60) / n_rows
+    margin_top = 70 if lane_by == "country" else 10
+    height = max(CHART_HEIGHT, int(n_rows * MIN_ROW_PX) + margin_top + 50)
+    row_px = (height - margin_top - 50) / n_rows
     marker_px = int(min(16, max(9, row_px * 0.8)))
     exact = is_exact(rows)
     for key in [k for k in THEMES if k in set(rows["colour_key"])]:
@@ -255,8 +258,8 @@ def timeline_figure(
     fig.update_layout(
         shapes=lane_shading,
         barmode="overlay",
-        height=CHART_HEIGHT,
-        margin={"l": 10, "r": 10, "t": 70 if lane_by == "country" else 10, "b": 40},
+        height=height,
+        margin={"l": 10, "r": 10, "t": margin_top, "b": 40},
         font={"size": FONT_SIZE},
         hoverlabel={"font": {"size": FONT_SIZE}},
         showlegend=lane_by == "country",  # with theme lanes the lane names the colour
