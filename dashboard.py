@@ -13,6 +13,7 @@ lang = current_lang()
 page = st.navigation(
     [
         st.Page("pages/timeline.py", title=t("nav_timeline", lang), icon="🕰️", default=True),
+        st.Page("pages/countries.py", title=t("nav_countries", lang), icon="🗺️"),
     ]
 )
 apply_compact_layout()

@@ -92,3 +92,74 @@ def t(key: str, lang: str = "de", **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(lang) or entry["de"]
     return text.format(**values) if values else text
+
+
+# Countries page
+STRINGS.update(
+    {
+        "countries_title": {"de": "Länder im Überblick", "en": "Countries at a glance"},
+        "countries_intro": {
+            "de": "Die Zahl auf jedem Land: so viele der gefilterten Ereignisse nennen es (je "
+            "dunkler, desto mehr). Klicke ein Land an, um nur seine Ereignisse zu sehen; ein "
+            "zweiter Klick zeigt wieder alle.",
+            "en": "The number on each country: how many of the filtered events name it (darker "
+            "means more). Click a country to see only its events; click it again to see all.",
+        },
+        "countries_pick": {"de": "Land", "en": "Country"},
+        "countries_all": {"de": "Alle Länder", "en": "All countries"},
+        "countries_world": {"de": "Weltkarte", "en": "World map"},
+        "countries_outside": {
+            "de": "Außerhalb dieses Ausschnitts: {items} – die Weltkarte zeigt sie.",
+            "en": "Outside this view: {items} – the world map shows them.",
+        },
+        "countries_credit": {
+            "de": "Kartengrundlage: Vereinte Nationen (Länder, Küsten) und Natural Earth (Seen, "
+            "Flüsse), aus plotly.js. Grenzen vereinfacht; sie bedeuten keine Anerkennung durch "
+            "die UN.",
+            "en": "Map data: United Nations (countries, coasts) and Natural Earth (lakes, "
+            "rivers), from plotly.js. Borders simplified; they imply no endorsement by the UN.",
+        },
+        "countries_own": {"de": "Zeitleiste: {names}", "en": "Timeline: {names}"},
+        "pairs_title": {
+            "de": "Welche Länder gemeinsam vorkommen",
+            "en": "Which countries appear together",
+        },
+        "pairs_intro": {
+            "de": "Jedes Feld zählt die Ereignisse, die beide Länder nennen. Klicke ein Feld an "
+            "oder wähle ein Paar.",
+            "en": "Each cell counts the events that name both countries. Click a cell or choose "
+            "a pair.",
+        },
+        "pairs_empty": {
+            "de": "Kein Ereignis in dieser Auswahl nennt zwei Länder.",
+            "en": "No event in this selection names two countries.",
+        },
+        "pairs_pick": {"de": "Länderpaar", "en": "Country pair"},
+        "pairs_none_chosen": {"de": "– kein Paar gewählt –", "en": "– no pair chosen –"},
+        "pairs_count": {
+            "de": "{n} Ereignisse nennen {a} und {b}",
+            "en": "{n} events name both {a} and {b}",
+        },
+        "pairs_count_one": {
+            "de": "1 Ereignis nennt {a} und {b}",
+            "en": "1 event names both {a} and {b}",
+        },
+        "pairs_clear": {"de": "Paar aufheben", "en": "Clear pair"},
+        "pairs_to_filter": {"de": "Beide als Länderfilter", "en": "Both as country filter"},
+        "pairs_filter_help": {
+            "de": "Der Länderfilter in der Seitenleiste zeigt Ereignisse, die mindestens eines "
+            "der Länder nennen.",
+            "en": "The sidebar's country filter shows events that name at least one of the "
+            "countries.",
+        },
+        "actors_title": {"de": "Akteure", "en": "Actors"},
+        "actors_pick": {
+            "de": "Organisationen und Personen (Anzahl Ereignisse) – ein Klick sucht danach",
+            "en": "Organisations and people (number of events) – click one to search for it",
+        },
+        "actors_empty": {
+            "de": "Keine Akteure in dieser Auswahl.",
+            "en": "No actors in this selection.",
+        },
+    }
+)

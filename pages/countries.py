@@ -1,0 +1,141 @@
+"""Countries page: events per country on a map, the chosen country's timeline, pairs, actors."""
+
+from functools import partial
+
+import streamlit as st
+
+from events.countries import country_names
+from events.country_figures import (
+    actor_counts,
+    choropleth_figure,
+    cooccurrence_figure,
+    cooccurrence_matrix,
+    countries_outside,
+    country_pairs,
+    events_naming_all,
+    events_per_country,
+)
+from events.figures import timeline_figure
+from ui.card import render_event_card
+from ui.countries import (
+    KEY_WORLD,
+    card_place,
+    ensure_app_navigation,
+    map_config,
+    on_map_click,
+    on_pair_click,
+    on_timeline_click,
+    render_actor_pills,
+    render_country_pick,
+    render_pair_buttons,
+    render_pair_pick,
+    track_list_pick,
+)
+from ui.event_list import render_event_list
+from ui.i18n import t
+from ui.state import current_view, select_event, selected_event, show_table_problems
+
+ensure_app_navigation()
+view = current_view()
+lang = view.lang
+events = view.events
+chosen = view.filters.countries
+described = view.prepared.described[lang]
+names = country_names(view.all_events["countries"].explode().dropna().unique(), lang)
+st.title(t("countries_title", lang))
+show_table_problems(view)
+st.caption(t("countries_intro", lang))
+
+counts = events_per_country(events)
+top_col, world_col = st.columns([3, 1], vertical_alignment="bottom")
+render_country_pick(counts, chosen, names, lang, top_col)
+world = world_col.toggle(t("countries_world", lang), key=KEY_WORLD)
+slots = {}
+if events.empty:
+    st.warning(t("no_events", lang))
+else:
+    # a fresh chart per filter and view: no stale selection, no view state of the other projection
+    map_key = f"countries.map.{'+'.join(chosen)}.{'world' if world else 'region'}"
+    st.plotly_chart(
+        choropleth_figure(counts, names, lang, world=world, chosen=chosen),
+        key=map_key,
+        on_select=partial(on_map_click, map_key),
+        selection_mode="points",
+        config=map_config(),
+    )
+    hidden = [] if world else countries_outside(counts.index)
+    outside = ", ".join(f"{names.get(c, c)} ({counts[c]})" for c in hidden)
+    note = t("countries_outside", lang, items=outside) + " " if hidden else ""
+    st.caption(note + t("countries_credit", lang))
+    slots["map"] = st.container()
+
+if chosen:
+    st.subheader(t("countries_own", lang, names=", ".join(names.get(c, c) for c in chosen)))
+    if not events.empty:
+        timeline_key = f"countries.timeline.{selected_event() or ''}"
+        st.plotly_chart(
+            timeline_figure(
+                events,
+                lang=lang,
+                lane_by="theme" if len(chosen) == 1 else "country",
+                country_names=names,
+                described_dates=described.loc[events.index],
+                selected_id=selected_event(),
+                focus_countries=chosen,
+            ),
+            key=timeline_key,
+            on_select=partial(on_timeline_click, timeline_key),
+            selection_mode="points",
+            config={"displaylogo": False, "scrollZoom": True},
+        )
+        slots["country"] = st.container()
+        before = selected_event()
+        render_event_list(events, described, lang, key="countries.list")
+        track_list_pick(before, "country")
+
+st.subheader(t("pairs_title", lang))
+pairs = country_pairs(events)
+if pairs.empty:
+    st.caption(t("pairs_empty", lang))
+else:
+    st.caption(t("pairs_intro", lang))
+    heat = st.container()
+    pick_col, info_col = st.columns([2, 3], vertical_alignment="bottom")
+    with pick_col:
+        pair = render_pair_pick(pairs, names, lang)
+    if pair:
+        both = events_naming_all(events, pair)
+        with info_col:
+            a, b = (names.get(c, c) for c in pair)
+            count_key = "pairs_count_one" if len(both) == 1 else "pairs_count"
+            st.markdown(f"**{t(count_key, lang, n=len(both), a=a, b=b)}**")
+            render_pair_buttons(pair, lang)
+    heat_key = "countries.pairs." + "+".join(pair)  # a fresh chart (no stale selection)
+    heat.plotly_chart(
+        cooccurrence_figure(cooccurrence_matrix(events), names, lang, chosen_pair=pair),
+        key=heat_key,
+        on_select=partial(on_pair_click, heat_key),
+        selection_mode="points",
+        config={"displaylogo": False, "displayModeBar": False},
+    )
+    if pair:
+        slots["pair"] = st.container()
+        before = selected_event()
+        render_event_list(both, described, lang, key="countries.pair_list")
+        track_list_pick(before, "pair")
+
+st.subheader(t("actors_title", lang))
+actors = actor_counts(events)
+if actors.empty:
+    st.caption(t("actors_empty", lang))
+else:
+    render_actor_pills(actors, lang)
+
+event_id = selected_event()
+data = view.prepared.data
+place = card_place(slots)
+if event_id and event_id in set(data.events["id"]) and place is not None:
+    with place:
+        event = data.events.set_index("id", drop=False).loc[event_id]
+        render_event_card(event, data.evidence, data.sources, lang)
+        st.button(t("close_card", lang), key="countries.close", on_click=select_event, args=(None,))
