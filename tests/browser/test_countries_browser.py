@@ -1,0 +1,121 @@
+"""Journeys on the Countries page in a real browser, with every request off this machine blocked."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from browser.conftest import wait_for_app
+from events.country_figures import country_pairs, events_per_country
+from events.store import load_dataset
+
+pytestmark = pytest.mark.browser
+CHART = '[data-testid="stPlotlyChart"]'
+MAP = f"{CHART} .choropleth path"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# countries whose shape holds the centre of its bounding box, so a click there hits the country
+CLICKABLE = ("UKR", "IRN", "KAZ", "TUR", "AFG")
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose requests may only go to this machine; the others are aborted and listed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="de-DE")
+    foreign: list[str] = []
+
+    def only_local(route):
+        if urlparse(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.foreign_requests = foreign
+    yield page
+    context.close()
+
+
+def map_locations(page) -> dict[str, int]:
+    """The countries the map's choropleth draws a shape for, with their counts."""
+    page.wait_for_selector(MAP, timeout=45_000)
+    return page.evaluate(
+        """sel => Object.fromEntries([...document.querySelectorAll(sel)]
+            .map(p => [p.__data__.loc, p.__data__.z]))""",
+        MAP,
+    )
+
+
+def test_map_draws_country_shapes_offline(offline_page, app_url):
+    page = offline_page
+    page.goto(f"{app_url}/countries")
+    drawn = map_locations(page)
+    wait_for_app(page)
+    counts = events_per_country(load_dataset().events)
+    assert drawn == {code: int(n) for code, n in counts.items()}
+    land = page.locator(f"{CHART} .geo .layer.land path").first.get_attribute("d")
+    assert land and len(land) > 1000  # the shapes came from the app's own topojson
+    assert page.get_by_text(re.compile("Natural Earth")).count()
+    assert page.foreign_requests == []
+
+
+def test_click_on_a_country_filters_for_it(offline_page, app_url):
+    page = offline_page
+    events = load_dataset().events
+    counts = events_per_country(events)
+    code = next(c for c in CLICKABLE if c in counts.index)
+    page.goto(f"{app_url}/countries")
+    map_locations(page)
+    wait_for_app(page)
+    box = page.evaluate(
+        """([sel, code]) => {
+            const path = [...document.querySelectorAll(sel)].find(p => p.__data__.loc === code);
+            const r = path.getBoundingClientRect();
+            return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+        }""",
+        [MAP, code],
+    )
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_url(re.compile(rf"country={code}"), timeout=30_000)
+    wait_for_app(page)
+    naming = events[events["countries"].map(lambda codes: code in codes)]
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length === n",
+        arg=[MAP, events_per_country(naming).size],
+        timeout=30_000,
+    )
+    assert map_locations(page) == {c: int(n) for c, n in events_per_country(naming).items()}
+    assert page.locator(".st-key-countries-list").count() == 1  # the country's event list
+    assert page.foreign_requests == []
+
+
+def test_click_on_a_heatmap_cell_lists_the_events_with_both(offline_page, app_url):
+    page = offline_page
+    events = load_dataset().events
+    (a, b), n = next(iter(country_pairs(events).items()))
+    page.goto(f"{app_url}/countries")
+    map_locations(page)
+    wait_for_app(page)
+    heatmap = page.locator(f"{CHART}:has(.heatmaplayer)")
+    heatmap.scroll_into_view_if_needed()
+    point = page.evaluate(
+        """([key]) => {
+            const plot = [...document.querySelectorAll('.js-plotly-plot')]
+                .find(p => p.data.some(t => t.type === 'heatmap'));
+            const cells = plot.data.find(t => t.name === 'cells');
+            const i = cells.customdata.indexOf(key);
+            const xa = plot._fullLayout.xaxis, ya = plot._fullLayout.yaxis;
+            const r = plot.getBoundingClientRect();
+            return {
+                x: r.x + xa._offset + xa.d2p(cells.x[i]),
+                y: r.y + ya._offset + ya.d2p(cells.y[i]),
+            };
+        }""",
+        [f"{a}+{b}"],
+    )
+    page.mouse.click(point["x"], point["y"])
+    message = page.get_by_text(re.compile(rf"^{n} Ereignisse? nenn"))
+    message.wait_for(timeout=30_000)
+    assert page.locator(".st-key-countries-pair_list").count() == 1
+    assert page.foreign_requests == []
