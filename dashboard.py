@@ -3,12 +3,13 @@
 import streamlit as st
 
 from ui.i18n import t
-from ui.state import build_view, current_lang, sync_url
+from ui.state import build_view, current_lang, init_from_url, sync_url
 from ui.style import apply_compact_layout
 
 st.set_page_config(
     page_title="Zeitleiste Kaukasus", page_icon="🕰️", layout="wide", initial_sidebar_state="auto"
 )
+init_from_url()  # the link's language names the pages too
 lang = current_lang()
 page = st.navigation(
     [

@@ -20,7 +20,6 @@ from ui.card import render_event_card
 from ui.countries import (
     KEY_WORLD,
     card_place,
-    ensure_app_navigation,
     map_config,
     on_map_click,
     on_pair_click,
@@ -35,7 +34,6 @@ from ui.event_list import render_event_list
 from ui.i18n import t
 from ui.state import current_view, select_event, selected_event, show_table_problems
 
-ensure_app_navigation()
 view = current_view()
 lang = view.lang
 events = view.events

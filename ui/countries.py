@@ -148,14 +148,3 @@ def card_place(slots: dict) -> object | None:
     """The container the card goes into: next to where the event was picked, else the first."""
     wanted = st.session_state.get(KEY_CARD_AT)
     return slots.get(wanted) or next(iter(slots.values()), None)
-
-
-def ensure_app_navigation() -> None:
-    """Streamlit runs a deep link (`/countries`) on a fresh server as a legacy `pages/` app:
-    this page alone, without dashboard.py's page config and navigation. Switch the legacy mode
-    off and rerun, so dashboard.py runs and st.navigation opens this page."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()

@@ -142,6 +142,12 @@ def reset_filters() -> None:
     st.session_state[KEY_NOTICES] = []
 
 
+def init_from_url() -> None:
+    """Once per session, before any widget: take filters, language and event from the link."""
+    if not st.session_state.get(KEY_READY):
+        _init_from_url(prepared())
+
+
 def current_lang() -> str:
     lang = st.session_state.get(KEY_LANG, "de")
     return lang if lang in LANGS else "de"
@@ -160,8 +166,7 @@ def _period_state(months: list[str]) -> tuple[str | None, str | None]:
 def render_sidebar() -> View:
     """Draw the shared filters in the sidebar and return the view they select."""
     prep = prepared()
-    if not st.session_state.get(KEY_READY):
-        _init_from_url(prep)
+    init_from_url()
     events = prep.data.events
     with st.sidebar:
         st.radio(
@@ -258,7 +263,19 @@ def build_view() -> View:
     return view
 
 
+def _leave_legacy_pages_mode() -> None:
+    """A deep link (`/classroom`) on a freshly started server runs the page file alone:
+    Streamlit takes the `pages/` folder for a legacy multipage app until st.navigation has run
+    once. Switch that mode off and rerun, so dashboard.py (config, sidebar) runs first."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_view() -> View:
     """The view of this run (built by dashboard.py before the page runs)."""
+    _leave_legacy_pages_mode()
     view = st.session_state.get(KEY_VIEW)
     return view if view is not None else build_view()
