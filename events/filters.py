@@ -36,6 +36,7 @@ ALIASES: tuple[tuple[str, ...], ...] = (
     ("schuscha", "shusha", "susa"),
 )
 PERIOD_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+SHORT_TERM = 3  # search terms this short match whole words only
 FILTER_PARAMS = ("country", "theme", "from", "to", "q", "importance")
 
 
@@ -155,7 +156,11 @@ def filter_mask(
         for alternatives in query_alternatives(state.query):
             hit = pd.Series(False, index=events.index)
             for alternative in alternatives:
-                hit |= texts.str.contains(alternative, regex=False)
+                if len(alternative) <= SHORT_TERM:  # "EU" must not find "neue"
+                    pattern = rf"\b{re.escape(alternative)}\b"
+                    hit |= texts.str.contains(pattern, regex=True)
+                else:
+                    hit |= texts.str.contains(alternative, regex=False)
             mask &= hit
     return mask
 

@@ -40,6 +40,8 @@ CASES = [
     (FilterState(query="putin"), {"war", "crash"}),  # crash: Putin is in its quote
     (FilterState(query="title crash"), {"crash"}),
     (FilterState(query="nichts"), set()),
+    (FilterState(query="sum"), set()),  # short terms match whole words: not inside "Summary"
+    (FilterState(query="summary"), {"crash", "karabakh", "war", "lavrov", "taliban", "csto"}),
 ]
 
 
