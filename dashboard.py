@@ -13,7 +13,12 @@ init_from_url()  # the link's language names the pages too
 lang = current_lang()
 page = st.navigation(
     [
-        st.Page("pages/timeline.py", title=t("nav_timeline", lang), icon=":material/timeline:", default=True),
+        st.Page(
+            "pages/timeline.py",
+            title=t("nav_timeline", lang),
+            icon=":material/timeline:",
+            default=True,
+        ),
         st.Page("pages/countries.py", title=t("nav_countries", lang), icon=":material/public:"),
     ]
 )
