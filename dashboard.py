@@ -7,7 +7,10 @@ from ui.state import build_view, current_lang, init_from_url, sync_url
 from ui.style import apply_compact_layout
 
 st.set_page_config(
-    page_title="Zeitleiste Kaukasus", page_icon="🕰️", layout="wide", initial_sidebar_state="auto"
+    page_title="Zeitleiste Kaukasus",
+    page_icon=":material/timeline:",
+    layout="wide",
+    initial_sidebar_state="auto",
 )
 init_from_url()  # the link's language names the pages too
 lang = current_lang()
