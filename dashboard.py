@@ -23,6 +23,7 @@ page = st.navigation(
             default=True,
         ),
         st.Page("pages/countries.py", title=t("nav_countries", lang), icon=":material/public:"),
+        st.Page("pages/classroom.py", title=t("nav_classroom", lang), icon=":material/school:"),
     ]
 )
 apply_compact_layout()

@@ -163,3 +163,30 @@ STRINGS.update(
         },
     }
 )
+
+
+# Classroom page
+STRINGS.update(
+    {
+        "classroom_title": {"de": "Unterricht", "en": "Classroom"},
+        "classroom_level": {"de": "Ereignisse", "en": "Events"},
+        "classroom_hide": {"de": "Daten verbergen", "en": "Hide dates"},
+        "classroom_contrast": {"de": "Hoher Kontrast", "en": "High contrast"},
+        "classroom_reveal": {"de": "Datum zeigen", "en": "Reveal the date"},
+        "classroom_hidden": {"de": "Wann war das? Ratet!", "en": "When was this? Guess!"},
+        "classroom_first": {"de": "Anfang", "en": "First"},
+        "classroom_prev": {"de": "Zurück", "en": "Previous"},
+        "classroom_next": {"de": "Weiter", "en": "Next"},
+        "classroom_last": {"de": "Ende", "en": "Last"},
+        "classroom_keys": {
+            "de": "Tasten: ← → oder Bild↑ Bild↓ (Presenter), Pos1 / Ende",
+            "en": "Keys: ← → or Page Up / Page Down (clicker), Home / End",
+        },
+        "classroom_source": {"de": "Quelle", "en": "Source"},
+        "classroom_none": {
+            "de": "Keine Ereignisse für diese Filter – setze die Filter in der Seitenleiste "
+            "zurück.",
+            "en": "No events for these filters – reset the filters in the sidebar.",
+        },
+    }
+)
