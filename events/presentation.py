@@ -8,6 +8,22 @@ import plotly.graph_objects as go
 from events.figures import FONT_SIZE, THEME_COLOURS
 
 MOVES = ("first", "previous", "next", "last")
+_MONTHS = (
+    "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+    "January|February|March|May|June|July|October|December"
+)
+DATE_WORDS = re.compile(
+    rf"\b(?:\d{{1,2}}\.?\s*)?(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:1[89]|20)\d\d(?:er)?\b"
+)
+HIDDEN = "…"
+
+
+def mask_dates(text: str) -> str:
+    """The text with years, months and days replaced by '…': a summary that does not give
+    away the answer while the class guesses the date."""
+    return DATE_WORDS.sub(HIDDEN, text)
+
+
 SENTENCE_END = re.compile(r"(?<=[.!?“”\"])\s+(?=[A-ZÄÖÜ„\"])")
 
 

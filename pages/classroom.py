@@ -4,7 +4,13 @@ import streamlit as st
 
 from events.countries import country_name
 from events.fuzzy_dates import describe_date
-from events.presentation import progress, short_summary, slide_events, slim_timeline
+from events.presentation import (
+    mask_dates,
+    progress,
+    short_summary,
+    slide_events,
+    slim_timeline,
+)
 from ui.card import md_escape
 from ui.classroom import SLIDE_CSS, compact_source_line, is_revealed, render_nav, reveal
 from ui.i18n import t
@@ -45,7 +51,9 @@ with st.container(key="classroom-slide-hc" if contrast else "classroom-slide"):
     else:
         written = f" · „{md_escape(event['date_text'])}“" if event["date_text"] else ""
         st.markdown(f"**{md_escape(describe_date(event['date'], lang))}**{written}")
-    st.markdown(md_escape(short_summary(event[f"summary_{lang}"])))
+    summary = short_summary(event[f"summary_{lang}"])
+    hidden = hide_dates and not is_revealed(current)
+    st.markdown(md_escape(mask_dates(summary) if hidden else summary))
     countries = ", ".join(country_name(code, lang) for code in event["countries"])
     sources = data.sources.set_index("id")
     used = data.evidence[data.evidence["event_id"] == current]["source"].unique()

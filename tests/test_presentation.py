@@ -3,7 +3,15 @@
 import pytest
 from sample import table
 
-from events.presentation import move, position, progress, short_summary, slide_events, slim_timeline
+from events.presentation import (
+    mask_dates,
+    move,
+    position,
+    progress,
+    short_summary,
+    slide_events,
+    slim_timeline,
+)
 
 IDS = ["a", "b", "c"]
 
@@ -52,3 +60,13 @@ def test_slim_timeline_highlights_the_current_event_and_can_hide_dates():
     sizes = dict(zip(fig.data[0].customdata, fig.data[0].marker.size, strict=True))
     assert sizes["csto"] > max(v for k, v in sizes.items() if k != "csto")
     assert fig.layout.xaxis.showticklabels is False
+
+
+def test_mask_dates_hides_years_months_and_days():
+    text = (
+        "Ende Dezember 2024 stürzte es ab; laut Quellen am 25. Dezember 2024. "
+        "Seit 2014 und in den 1990er Jahren, on 3 July 2025."
+    )
+    masked = mask_dates(text)
+    assert not any(word in masked for word in ("2024", "Dezember", "2014", "1990", "July"))
+    assert masked.startswith("Ende … stürzte es ab")
