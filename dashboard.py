@@ -1,5 +1,7 @@
 """Streamlit entry point: page config, navigation over pages/, the shared sidebar filters."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.i18n import t
@@ -8,7 +10,9 @@ from ui.style import apply_compact_layout
 
 st.set_page_config(
     page_title="Zeitleiste Kaukasus",
-    page_icon=":material/timeline:",
+    # A bundled file: a ":material/...:" page icon makes the browser fetch the favicon from
+    # fonts.gstatic.com, which a school network without internet cannot reach.
+    page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
     initial_sidebar_state="auto",
 )

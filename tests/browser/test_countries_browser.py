@@ -86,7 +86,7 @@ def test_click_on_a_country_filters_for_it(offline_page, app_url):
         timeout=30_000,
     )
     assert map_locations(page) == {c: int(n) for c, n in events_per_country(naming).items()}
-    assert page.locator(".st-key-countries-list").count() == 1  # the country's event list
+    page.locator(".st-key-countries-list").wait_for(timeout=30_000)  # the country's event list
     assert page.foreign_requests == []
 
 
@@ -117,5 +117,5 @@ def test_click_on_a_heatmap_cell_lists_the_events_with_both(offline_page, app_ur
     page.mouse.click(point["x"], point["y"])
     message = page.get_by_text(re.compile(rf"^{n} Ereignisse? nenn"))
     message.wait_for(timeout=30_000)
-    assert page.locator(".st-key-countries-pair_list").count() == 1
+    page.locator(".st-key-countries-pair_list").wait_for(timeout=30_000)  # drawn just after it
     assert page.foreign_requests == []

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from events.store import load_dataset
 
@@ -55,5 +56,4 @@ def test_click_an_event_opens_its_card_with_the_quote(page, app_url):
     # Plotly's drag layer lies on top of the traces: click where the event is drawn
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     card = page.locator(".st-key-card")
-    card.wait_for(timeout=30_000)
-    assert quote[:40] in card.inner_text().replace("\n", " ")
+    expect(card).to_contain_text(quote[:40], timeout=30_000)  # waits until the card has drawn
