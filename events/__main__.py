@@ -3,6 +3,7 @@
 import argparse
 import sys
 
+from events import extract_cli
 from events.store import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV, check_tables
 
 
@@ -26,12 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--evidence", type=_path, default=EVIDENCE_CSV)
     check.add_argument("--sources", type=_path, default=SOURCES_CSV)
     check.set_defaults(func=check_command)
-    try:
-        from events import extract_cli
-    except ImportError:  # the extractor is optional for checking the table
-        pass
-    else:
-        extract_cli.add_commands(commands)
+    extract_cli.add_commands(commands)
     return parser
 
 

@@ -1,0 +1,335 @@
+"""The German date extractor: a table of cases per category, properties, and the CLI."""
+
+import csv
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from events.__main__ import main
+from events.extract import find_dates, split_sentences
+
+PUBLISHED = date(2025, 7, 4)  # a Friday
+
+
+def found(text: str, published: date = PUBLISHED, **kwargs) -> list[tuple[str, str, str]]:
+    mentions = find_dates(text, published, **kwargs)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.edtf, m.basis) for m in mentions]
+
+
+CASES = {
+    "explicit": [
+        ("Am 25.12.2024 stürzte das Flugzeug ab.", [("25.12.2024", "2024-12-25", "text")]),
+        ("am 25. Dezember 2024", [("25. Dezember 2024", "2024-12-25", "text")]),
+        ("am 3.3.24 trafen sie sich", [("3.3.24", "2024-03-03", "text")]),
+        ("am 2024-12-25", [("2024-12-25", "2024-12-25", "text")]),
+        ("im Dezember 2024", [("Dezember 2024", "2024-12", "text")]),
+        ("im Jahr 2024 fror Armenien", [("Jahr 2024", "2024", "text")]),
+        ("Die Türkei schloss 1993 ihre Grenze.", [("1993", "1993", "text")]),
+        ("im Sept. 2023", [("Sept. 2023", "2023-09", "text")]),
+        ("Dienstag, 25. Februar", [("Dienstag, 25. Februar", "2025-02-25", "text+dct")]),
+        ("Mittwoch, 25. Februar", [("Mittwoch, 25. Februar", "2026-02-25", "text+dct")]),
+        ("am 9. Mai", [("9. Mai", "2025-05-09", "text+dct")]),
+    ],
+    "fuzzy": [
+        ("Anfang 2025 verabschiedete", [("Anfang 2025", "2025-01/2025-04", "text")]),
+        ("Mitte 2024", [("Mitte 2024", "2024-05/2024-08", "text")]),
+        ("Ende Dezember 2024 wurde", [("Ende Dezember 2024", "2024-12-21/2024-12-31", "text")]),
+        ("Mitte Mai", [("Mitte Mai", "2025-05-11/2025-05-20", "text+dct")]),
+        ("im Herbst 2024", [("Herbst 2024", "2024-23", "text")]),
+        ("im Frühjahr", [("Frühjahr", "2025-21", "text+dct")]),
+        ("im Winter 2022", [("Winter 2022", "2022-24", "text")]),
+        ("Mitte der 1990er Jahre", [("Mitte der 1990er Jahre", "1994/1996", "text")]),
+        ("seit den 1990er Jahren", [("1990er Jahren", "199X", "text")]),
+        ("in den 90er Jahren", [("90er Jahren", "199X", "text")]),
+        ("im ersten Quartal 2025", [("ersten Quartal 2025", "2025-33", "text")]),
+    ],
+    "relative to publication": [
+        ("Heute sagte er", [("Heute", "2025-07-04", "text+dct")]),
+        ("gestern Abend", [("gestern", "2025-07-03", "text+dct")]),
+        ("Das Treffen ist morgen.", [("morgen", "2025-07-05", "text+dct")]),
+        ("am Morgen des Angriffs", []),
+        ("in der vergangenen Woche", [("vergangenen Woche", "2025-06-23/2025-06-29", "text+dct")]),
+        ("letzte Woche", [("letzte Woche", "2025-06-23/2025-06-29", "text+dct")]),
+        ("nächste Woche", [("nächste Woche", "2025-07-07/2025-07-13", "text+dct")]),
+        ("im letzten Monat", [("letzten Monat", "2025-06", "text+dct")]),
+        ("im vergangenen Jahr", [("vergangenen Jahr", "2024", "text+dct")]),
+        ("nächstes Jahr", [("nächstes Jahr", "2026", "text+dct")]),
+        ("im Vorjahr", [("Vorjahr", "2024", "text+dct")]),
+        ("Ende letzten Jahres", [("Ende letzten Jahres", "2024-09/2024-12", "text+dct")]),
+        ("Im Herbst letzten Jahres", [("Herbst letzten Jahres", "2024-23", "text+dct")]),
+        ("Im Dezember letzten Jahres", [("Dezember letzten Jahres", "2024-12", "text+dct")]),
+        ("Im Mai lehnte er ab.", [("Mai", "2025-05", "text+dct")]),
+        ("Im August lehnte er ab.", [("August", "2024-08", "text+dct")]),
+        ("Im August wird er reisen.", [("August", "2025-08", "text+dct")]),
+        ("am Donnerstag", [("Donnerstag", "2025-07-03", "text+dct")]),
+        ("am Samstag wird gewählt", [("Samstag", "2025-07-05", "text+dct")]),
+        ("letzten Montag", [("letzten Montag", "2025-06-30", "text+dct")]),
+        ("vor zwei Jahren", [("vor zwei Jahren", "2023", "text+dct")]),
+        ("vor drei Tagen", [("vor drei Tagen", "2025-07-01", "text+dct")]),
+        ("Alijew sagte kürzlich", [("kürzlich", "2025-06-04/2025-07-04", "text+dct")]),
+        ("bis vor kurzem", [("vor kurzem", "2025-06-04/2025-07-04", "text+dct")]),
+        (
+            "in den kommenden Monaten",
+            [("kommenden Monaten", "2025-07-04/2025-10-04", "text+dct")],
+        ),
+    ],
+    "relative to another event": [
+        (
+            "Am 25. Dezember 2024 stürzte ein Flugzeug ab. Im Mai 2025 sagte er ab. "
+            "Drei Tage nach dem Absturz sprach Alijew.",
+            [
+                ("25. Dezember 2024", "2024-12-25", "text"),
+                ("Mai 2025", "2025-05", "text"),
+                ("Drei Tage nach dem Absturz", "2024-12-28", "text+event"),
+            ],
+        ),
+        (
+            "Am 3. März 2024 traf er sie. Am selben Tag rief er an.",
+            [("3. März 2024", "2024-03-03", "text"), ("Am selben Tag", "2024-03-03", "text+event")],
+        ),
+        (
+            "Im Mai 2024 reiste er. Später im selben Monat kam sie.",
+            [("Mai 2024", "2024-05", "text"), ("Später im selben Monat", "2024-05", "text+event")],
+        ),
+        (
+            "Im Jahr 2023 fror es. Und ein Jahr später taute es.",
+            [("Jahr 2023", "2023", "text"), ("ein Jahr später", "2024", "text+event")],
+        ),
+        (
+            "Am 3. März 2024 brannte es. Kurz darauf kam die Feuerwehr.",
+            [
+                ("3. März 2024", "2024-03-03", "text"),
+                ("Kurz darauf", "2024-03-03/2024-03-10", "text+event"),
+            ],
+        ),
+        (
+            "Am 1. Oktober 2023 wurde gewählt. Die Verfassung stammt von 1995. "
+            "Wenige Wochen nach der Wahl trat er zurück.",
+            [
+                ("1. Oktober 2023", "2023-10-01", "text"),
+                ("1995", "1995", "text"),
+                ("Wenige Wochen nach der Wahl", "2023-10-15/2023-11-12", "text+event"),
+            ],
+        ),
+        (
+            "Im September 2023 griff Aserbaidschan an. Fast zwei Jahre später einigten sie sich.",
+            [
+                ("September 2023", "2023-09", "text"),
+                # "fast zwei Jahre" after September 2023, but not after publication
+                ("Fast zwei Jahre später", "2025-03-01/2025-07-04", "text+event"),
+            ],
+        ),
+        ("Am selben Tag rief er an.", []),  # nothing to resolve against
+    ],
+    "ranges": [
+        ("am 20. und 21. Mai 2025", [("20. und 21. Mai 2025", "2025-05-20/2025-05-21", "text")]),
+        ("vom 3. bis 5. März", [("3. bis 5. März", "2025-03-03/2025-03-05", "text+dct")]),
+        ("von 2014 bis 2016", [("2014 bis 2016", "2014/2016", "text")]),
+        ("zwischen 2014 und 2016", [("2014 und 2016", "2014/2016", "text")]),
+        ("von März bis Mai 2024", [("März bis Mai 2024", "2024-03/2024-05", "text")]),
+    ],
+    "not dates": [
+        ("als es abstürzte und 38 der 67 Menschen an Bord ums Leben kamen", []),
+        ("hatte Nordkorea zunächst 11.000 Soldaten entsandt", []),
+        ("Rund 4 000 dieser Soldaten wurden getötet", []),
+        ("bis zu 30.000 Soldaten", []),
+        ("den Raketenangriff auf den AZAL-Flug 8243", []),
+        ("Das Ticket kostet 2000 Euro.", []),
+        ("Mit Flug 1993 kam er an.", []),
+        ("Rund 2000 Menschen demonstrierten.", []),
+        ("Die Taliban, die mit Moskau so verhandeln, sind da.", []),
+        ("August Bebel sagte, was Mai Thi dachte.", []),
+        ("eine viermonatige Haftstrafe", []),
+        ("Morde, die Jahrzehnte zurücklagen", []),
+        ("Das Spiel endete 2:1.", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [case for cases in CASES.values() for case in cases],
+    ids=[f"{category}: {text[:40]}" for category, cases in CASES.items() for text, _ in cases],
+)
+def test_cases(text, expected):
+    assert found(text) == expected
+
+
+def test_anchor_names_the_earlier_mention():
+    text = "Am 25. Dezember 2024 stürzte ein Flugzeug ab. Drei Tage nach dem Absturz sprach er."
+    first, second = find_dates(text, PUBLISHED)
+    assert second.anchor == 0
+    assert second.anchor_text == first.text
+
+
+def test_what_happened_after_the_anchor_happened_before_publication():
+    text = "Am 2. Juli 2025 durchsuchte die Polizei das Büro. Kurz darauf wurde er entlassen."
+    assert found(text)[-1] == ("Kurz darauf", "2025-07-02/2025-07-04", "text+event")
+
+
+def test_vague_words_only_when_asked():
+    text = "Nordkorea will diese Zahl nun verdreifachen."
+    assert found(text) == []
+    mention = find_dates(text, PUBLISHED, include_vague=True)[0]
+    assert (mention.text, mention.edtf, mention.vague) == ("nun", "2025-07-04", True)
+
+
+def test_accepts_a_datetime_and_an_empty_text():
+    from datetime import datetime
+
+    assert found("", datetime(2025, 7, 4, 12, 0)) == []
+    assert found("gestern", datetime(2025, 7, 4, 12, 0)) == [("gestern", "2025-07-03", "text+dct")]
+
+
+def test_sentences_do_not_split_after_ordinals_or_abbreviations():
+    text = "Am 9. Mai kam er u.a. mit Gästen. Dann ging er. „Ja“, sagte sie."
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == ["Am 9. Mai kam er u.a. mit Gästen.", "Dann ging er.", "„Ja“, sagte sie."]
+
+
+# ---------------------------------------------------------------------------------------------
+# properties: German dates made from a date come back as that date
+
+MONTH_NAMES = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))
+
+
+@settings(max_examples=150, deadline=None)
+@given(day=DATES, style=st.sampled_from(["long", "numeric", "padded"]), lead=st.booleans())
+def test_generated_days_come_back(day, style, lead):
+    written = {
+        "long": f"{day.day}. {MONTH_NAMES[day.month - 1]} {day.year}",
+        "numeric": f"{day.day}.{day.month}.{day.year}",
+        "padded": f"{day.day:02d}.{day.month:02d}.{day.year}",
+    }[style]
+    text = f"Am {written} unterzeichneten beide Seiten." if lead else f"Es geschah am {written}."
+    assert found(text) == [(written, day.isoformat(), "text")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(day=DATES, modifier=st.sampled_from(["", "Anfang ", "Mitte ", "Ende "]))
+def test_generated_months_come_back(day, modifier):
+    written = f"{modifier}{MONTH_NAMES[day.month - 1]} {day.year}"
+    ((text, value, basis),) = found(f"Im {written} trafen sie sich.")
+    assert (text, basis) == (written, "text")
+    from events.fuzzy_dates import date_bounds
+
+    bounds = date_bounds(value)
+    assert bounds.start.month == bounds.end.month == day.month
+    assert bounds.start.year == bounds.end.year == day.year
+
+
+@settings(max_examples=100, deadline=None)
+@given(published=DATES, month=st.integers(1, 12))
+def test_a_month_without_year_is_the_latest_not_after_publication(published, month):
+    ((_, value, basis),) = found(f"Im {MONTH_NAMES[month - 1]} sagte er ab.", published)
+    year = published.year if month <= published.month else published.year - 1
+    assert (value, basis) == (f"{year:04d}-{month:02d}", "text+dct")
+
+
+@settings(max_examples=100, deadline=None)
+@given(published=DATES, days=st.integers(-2, 2))
+def test_today_yesterday_tomorrow(published, days):
+    word = {-2: "vorgestern", -1: "gestern", 0: "heute", 1: "morgen", 2: "übermorgen"}[days]
+    assert found(f"Er sagte {word} zu.", published) == [
+        (word, (published + timedelta(days=days)).isoformat(), "text+dct")
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(first=st.integers(1900, 2090), length=st.integers(1, 9))
+def test_year_ranges(first, length):
+    assert found(f"von {first} bis {first + length}") == [
+        (f"{first} bis {first + length}", f"{first}/{first + length}", "text")
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# the command line
+
+
+def test_extract_prints_json(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Am 25. Dezember 2024 stürzte es ab. Drei Tage danach sprach er.")
+    assert main(["extract", str(article), "--published", "2025-07-04", "--json"]) == 0
+    mentions = json.loads(capsys.readouterr().out)
+    assert [(m["text"], m["edtf"], m["basis"]) for m in mentions] == [
+        ("25. Dezember 2024", "2024-12-25", "text"),
+        ("Drei Tage danach", "2024-12-28", "text+event"),
+    ]
+    assert mentions[1]["anchor"] == 0
+
+
+def test_extract_prints_lines(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Im Mai lehnte er ab.")
+    assert main(["extract", str(article), "--published", "2025-07-04"]) == 0
+    assert "'Mai'" in capsys.readouterr().out
+
+
+def test_extract_bad_input_is_one_line_not_a_traceback(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    assert main(["extract", str(missing), "--published", "2025-07-04"]) == 2
+    assert capsys.readouterr().err.strip() == f"Fehler: {missing}: file not found"
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\xff\xfe\x00Z")
+    assert main(["extract", str(binary), "--published", "2025-07-04"]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["extract", str(binary), "--published", "4.7.2025"])
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_candidates_for_a_seed_article(tmp_path, capsys):
+    out = tmp_path / "candidates.csv"
+    seed = "seeds/000_ae1e676b21058354.txt"
+    assert main(["candidates", seed, "--source", "news-2025-07", "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    text = Path(seed).read_text(encoding="utf-8")
+    assert rows and all(text[int(r["start"]) : int(r["end"])] == r["sentence"] for r in rows)
+    crash = next(r for r in rows if r["date_text"] == "Dezember letzten Jahres")
+    assert crash["date"] == "2024-12"
+    assert {"AZE", "RUS", "KAZ"} <= set(crash["countries"].split(";"))
+    assert "incident" in crash["themes"].split(";")
+    assert crash["curated_events"] == "azal-8243-crash"
+    lavrov = next(r for r in rows if r["date_text"] == "20. und 21. Mai 2025")
+    assert "ARM" in lavrov["countries"] and "diplomacy" in lavrov["themes"]
+    assert "lavrov-visits-yerevan" in lavrov["curated_events"]
+    # a second source's rows survive a rerun for the first
+    rolofs = "seeds/003_17d84892c08cd0d1.txt"
+    assert main(["candidates", rolofs, "--source", "rolofs-2025-07", "--out", str(out)]) == 0
+    assert main(["candidates", seed, "--source", "news-2025-07", "--out", str(out)]) == 0
+    sources = {r["source"] for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert sources == {"news-2025-07", "rolofs-2025-07"}
+    assert "Sätze mit Datum" in capsys.readouterr().out
+
+
+def test_candidates_unknown_source_names_the_file(tmp_path, capsys):
+    out = tmp_path / "candidates.csv"
+    article = tmp_path / "a.txt"
+    article.write_text("Im Mai lehnte er ab.")
+    assert main(["candidates", str(article), "--source", "nope", "--out", str(out)]) == 2
+    assert "no source with id 'nope'" in capsys.readouterr().err
+    assert not out.exists()
+    args = ["candidates", str(article), "--source", "nope", "--published", "2025-07-04"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert out.exists()
