@@ -495,8 +495,9 @@ def _recently(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 def _vague_now(m: re.Match, ctx: Context) -> Candidate | None:
-    day = ctx.published
-    return Candidate(m.start("x"), m.end("x"), "text+dct", Value.days(day, day), vague=True)
+    start = ctx.published - timedelta(days=WORDS["vague_now"][m["x"].lower()])
+    value = Value.days(start, ctx.published)
+    return Candidate(m.start("x"), m.end("x"), "text+dct", value, vague=True)
 
 
 def _relative_unit(m: re.Match, ctx: Context) -> Candidate | None:
@@ -978,6 +979,13 @@ def _choose_anchor(mentions: list[DateMention], noun: str | None, ctx: Context) 
     return candidates[-1]
 
 
+def _told_just_before(anchor: DateMention, candidate: Candidate, ctx: Context) -> bool:
+    """Whether the anchor is in the candidate's sentence or the sentence right before it."""
+    here = bisect.bisect_right(ctx.starts, candidate.start) - 1
+    there = bisect.bisect_right(ctx.starts, anchor.start) - 1
+    return here - there <= 1
+
+
 def find_dates(
     text: str, published: date | datetime, *, include_vague: bool = False
 ) -> list[DateMention]:
@@ -1011,6 +1019,11 @@ def find_dates(
         if anchor is None:
             continue  # nothing earlier to resolve against
         anchor_value = _value_of(mentions[anchor])
+        untold = not _told_just_before(mentions[anchor], candidate, ctx)
+        if candidate.value.noun is None and untold and anchor_value.end < published:
+            # "Am selben Tag" after a sentence without a date: the same day as an event told
+            # after the anchor, so on or after it and (in a report) not after publication
+            anchor_value = Value.days(anchor_value.start, published)
         value = candidate.value.resolve(anchor_value)
         if value.end > published >= anchor_value.end and not ctx.speaks_of_future(candidate.start):
             # told in the past tense: what happened after the anchor happened before publication
