@@ -192,7 +192,11 @@ NUM = r"(?:\d{1,3}|" + _alternation(NUMBERS) + r")"
 VAGUE_NUM = r"(?:" + _alternation(VAGUE_NUMBERS) + r")"
 HEDGE = r"(?:" + _alternation(HEDGES) + r")"
 UNIT = r"(?:" + _alternation(UNITS) + r")(?!\w)"
-DECADE = r"(?:1[0-9]|20)?[0-9]0er(?:n|\s+jahren?|\s+jahrzehnt)?(?!\w)"
+DECADE_WORDS = WORDS["decade_words"]
+DECADE = (
+    r"(?:(?:1[0-9]|20)?[0-9]0er|" + _alternation(DECADE_WORDS) + r")"
+    r"(?:n|(?:\s+|-)?jahren?|\s+jahrzehnt)?(?!\w)"
+)
 # "dem Absturz", "der ersten Wahl": the event noun of an anchored expression, in group "noun"
 NOUN_PHRASE = (
     r"(?:dem|der|den|des|einem|einer|seinem|seiner|ihrem|ihrer)\s+"
@@ -440,8 +444,12 @@ def _part_of_year_phrase(m: re.Match, ctx: Context) -> Candidate | None:
 
 def _decade_phrase(m: re.Match, ctx: Context) -> Candidate | None:
     """`1990er Jahren`, `Mitte der 1990er Jahre`, `90er Jahre`."""
-    digits = re.match(r"\d+", m["dec"])[0]
-    decade = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    digits = re.match(r"\d+", m["dec"])
+    if digits is None:  # "zwanziger Jahre": the 1920s
+        word = next(w for w in DECADE_WORDS if m["dec"].lower().startswith(w))
+        decade = 1900 + DECADE_WORDS[word]
+    else:
+        decade = int(digits[0]) if len(digits[0]) == 4 else 1900 + int(digits[0])
     part = MODIFIERS[m["mod"].lower()] if m["mod"] else None
     return Candidate(m.start("x"), m.end("x"), "text", _decade(decade, part))
 
@@ -457,7 +465,49 @@ def _year_phrase(m: re.Match, ctx: Context) -> Candidate | None:
             return None
         if re.search(r"[-/]\s*$", before) or re.match(r"\s*[:×x]\s*\d", ctx.text[m.end("x") :]):
             return None  # "AZAL-Flug 1993"-like codes, scores "2:1", sizes
-    return Candidate(m.start("x"), m.end("x"), "text", Value.year(int(m["y"])))
+    year = Value.year(int(m["y"]))
+    if m["approx"]:  # "um 1900"
+        if ctx.text[m.end("x") : m.end("x") + 5].strip().lower().startswith("uhr"):
+            return None  # "um 1900 Uhr" is a time
+        year = Value(year.edtf + "~", year.start, year.end)
+    return Candidate(m.start("x"), m.end("x"), "text", year)
+
+
+def _century(m: re.Match, ctx: Context) -> Candidate | None:
+    """`19. Jahrhundert`, `Anfang des 20. Jahrhunderts`, `5. Jahrhundert v. Chr.`."""
+    number = int(m["c"])
+    if not 1 <= number <= 21:
+        return None
+    if m["bc"]:  # EDTF counts 1 BC as year 0: the 5th century BC is -0499..-0400
+        first, last = -(number * 100) + 1, -(number - 1) * 100
+        if m["mod"]:
+            return None
+        return Candidate(
+            m.start("x"), m.end("x"), "text", Value(f"{first:05d}/{last:05d}", date.min, date.min)
+        )
+    first = (number - 1) * 100
+    if m["mod"]:
+        low, high = {"start": (0, 33), "mid": (34, 66), "end": (67, 99)}[
+            MODIFIERS[m["mod"].lower()]
+        ]
+        value = Value.days(date(max(first + low, 1), 1, 1), date(first + high, 12, 31))
+    elif first == 0:
+        value = Value("00XX", date(1, 1, 1), date(99, 12, 31))
+    else:
+        value = Value(f"{first // 100:02d}XX", date(first, 1, 1), date(first + 99, 12, 31))
+    return Candidate(m.start("x"), m.end("x"), "text", value)
+
+
+def _era_year(m: re.Match, ctx: Context) -> Candidate | None:
+    """`44 v. Chr.` (EDTF year -0043: year 0 is 1 BC), `800 n. Chr.`."""
+    year = int(m["y"])
+    if year == 0:
+        return None
+    if m["era"].lower().startswith("v"):
+        edtf_year = -(year - 1)
+        text = f"-{abs(edtf_year):04d}" if edtf_year else "0000"
+        return Candidate(m.start("x"), m.end("x"), "text", Value(text, date.min, date.min))
+    return Candidate(m.start("x"), m.end("x"), "text", Value.year(year))
 
 
 def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
@@ -734,6 +784,21 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
         False,
     ),
     (
+        "century",
+        _compile(
+            W + r"(?P<x>(?:(?P<mod>" + MOD + r")\s+des\s+)?(?P<c>\d{1,2})\.\s*jahrhunderts?"
+            r"(?P<bc>\s+v\.\s*chr\.)?)(?!\w)"
+        ),
+        _century,
+        False,
+    ),
+    (
+        "era-year",
+        _compile(r"(?<![\d.,])(?P<x>(?P<y>\d{1,4})\s*(?P<era>v|n)\.\s*chr\.)"),
+        _era_year,
+        False,
+    ),
+    (
         "year-range",
         _compile(
             W + PREP + r"(?P<x>(?P<y1>" + YEAR + r")\s*(?P<sep>bis|und|–|-|/)\s*"
@@ -744,7 +809,10 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
     ),
     (
         "year",
-        _compile(r"(?P<x>(?:(?P<kw>jahr|jahres)\s+)?(?P<y>" + YEAR + r"))(?!\w)"),
+        _compile(
+            r"(?P<x>(?:(?P<kw>jahr|jahre|jahres)\s+|(?P<approx>um|gegen|circa|ca\.)\s+)?"
+            r"(?P<y>" + YEAR + r"))(?!\w)(?!\s*(?:v|n)\.\s*chr)"
+        ),
         _year_phrase,
         False,
     ),
@@ -962,7 +1030,9 @@ def _candidates(text: str, ctx: Context, include_vague: bool) -> list[Candidate]
 
 def _is_anchor(mention: DateMention, ctx: Context) -> bool:
     """Whether later text can be told relative to this mention: not vague, not "seit 2014"."""
-    return not mention.vague and ctx.word_before(mention.start) not in {"seit", "bis", "ab"}
+    if mention.vague or mention.edtf.startswith("-"):  # BC years have no Python date
+        return False
+    return ctx.word_before(mention.start) not in {"seit", "bis", "ab"}
 
 
 def _choose_anchor(mentions: list[DateMention], noun: str | None, ctx: Context) -> int | None:

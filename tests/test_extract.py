@@ -35,6 +35,10 @@ CASES = {
         ("Dienstag, 25. Februar", [("Dienstag, 25. Februar", "2025-02-25", "text+dct")]),
         ("Mittwoch, 25. Februar", [("Mittwoch, 25. Februar", "2026-02-25", "text+dct")]),
         ("am 9. Mai", [("9. Mai", "2025-05-09", "text+dct")]),
+        ("im Jahre 1871", [("Jahre 1871", "1871", "text")]),
+        ("im 19. Jahrhundert", [("19. Jahrhundert", "18XX", "text")]),
+        ("44 v. Chr. starb Caesar", [("44 v. Chr.", "-0043", "text")]),
+        ("im 5. Jahrhundert v. Chr.", [("5. Jahrhundert v. Chr.", "-0499/-0400", "text")]),
     ],
     "fuzzy": [
         ("Anfang 2025 verabschiedete", [("Anfang 2025", "2025-01/2025-04", "text")]),
@@ -48,6 +52,10 @@ CASES = {
         ("seit den 1990er Jahren", [("1990er Jahren", "199X", "text")]),
         ("in den 90er Jahren", [("90er Jahren", "199X", "text")]),
         ("im ersten Quartal 2025", [("ersten Quartal 2025", "2025-33", "text")]),
+        ("um 1900 lebte er", [("um 1900", "1900~", "text")]),
+        ("Anfang des 20. Jahrhunderts", [("Anfang des 20. Jahrhunderts", "1900/1933", "text")]),
+        ("in den zwanziger Jahren", [("zwanziger Jahren", "192X", "text")]),
+        ("Ende der 1920er-Jahre", [("Ende der 1920er-Jahre", "1927/1929", "text")]),
     ],
     "relative to publication": [
         ("Heute sagte er", [("Heute", "2025-07-04", "text+dct")]),
@@ -148,6 +156,9 @@ CASES = {
         ("eine viermonatige Haftstrafe", []),
         ("Morde, die Jahrzehnte zurücklagen", []),
         ("Das Spiel endete 2:1.", []),
+        ("um 2000 Menschen", []),
+        ("Der Zug fährt um 19 Uhr.", []),
+        ("Im 1. Weltkrieg", []),
     ],
 }
 
