@@ -371,14 +371,17 @@ def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate(m.start("x"), m.end("x"), basis, Value.days(first, last))
 
 
+BARE_MONTH_PREPOSITIONS = {"im", "seit", "bis", "ab", "vom", "zum", "gegen", "den", "dem", "des"}
+
+
 def _month(m: re.Match, ctx: Context) -> Candidate | None:
     """`Dezember 2024`, `Ende Dezember 2024`, `Dezember letzten Jahres`, `im Mai`, `Mitte Mai`."""
     month = MONTHS[m["m"].lower()]
     year, basis = _year_of_phrase(m, ctx)
     part = MODIFIERS[m["mod"].lower()] if m["mod"] else None
     if year is None:
-        if not (part or m["prep"] or m["prerel"]):
-            return None  # "August" alone may be a name
+        if not (part or m["prerel"] or (m["prep"] or "").lower() in BARE_MONTH_PREPOSITIONS):
+            return None  # "August" alone (or "an August") may be a name
         if m["prerel"]:
             step = _relative(m["prerel"])
             future = step > 0

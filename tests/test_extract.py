@@ -153,6 +153,7 @@ CASES = {
         ("Rund 2000 Menschen demonstrierten.", []),
         ("Die Taliban, die mit Moskau so verhandeln, sind da.", []),
         ("August Bebel sagte, was Mai Thi dachte.", []),
+        ("Sie schrieb an August Bebel.", []),
         ("eine viermonatige Haftstrafe", []),
         ("Morde, die Jahrzehnte zurücklagen", []),
         ("Das Spiel endete 2:1.", []),
