@@ -2,7 +2,7 @@
 
     python bench/bench_extract.py
 
-Both run in the same process on the two seed articles (19,527 characters); speed is the median of
+Both run in the same process on the two seed articles (19,121 characters); speed is the median of
 several passes after one warm-up pass (dateparser loads its language data on first use). The
 figures are written down in bench/README.md.
 """

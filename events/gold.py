@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from events.fuzzy_dates import date_bounds
 from events.store import PROJECT_ROOT
 
 GOLD_JSON = PROJECT_ROOT / "tests" / "data" / "extract_gold.json"
@@ -80,10 +81,23 @@ class Score:
         return (self.gold, self.predicted, self.matched, self.overlapping, self.values_right)
 
 
+def same_value(ours: str | None, gold: str) -> bool:
+    """Equal EDTF strings, or the same days spelt twice ('2025-07', '2025-07-01/2025-07-31')."""
+    if ours is None:
+        return False
+    if ours == gold:
+        return True
+    try:
+        a, b = date_bounds(ours), date_bounds(gold)
+    except ValueError:
+        return False
+    return (a.start, a.end, a.approximate) == (b.start, b.end, b.approximate)
+
+
 def score(gold: list[dict], predicted: list[tuple[int, int, str | None]]) -> Score:
     """Compare (start, end, edtf-or-None) predictions with gold mentions."""
     spans = {(g["start"], g["end"]): g["edtf"] for g in gold}
     matched = [p for p in predicted if (p[0], p[1]) in spans]
     overlapping = [p for p in predicted if any(p[0] < e and s < p[1] for s, e in spans)]
-    values_right = [p for p in matched if p[2] == spans[(p[0], p[1])]]
+    values_right = [p for p in matched if same_value(p[2], spans[(p[0], p[1])])]
     return Score(len(gold), len(predicted), len(matched), len(overlapping), len(values_right))
