@@ -345,3 +345,72 @@ def test_candidates_unknown_source_names_the_file(tmp_path, capsys):
     args = ["candidates", str(article), "--source", "nope", "--published", "2025-07-04"]
     assert main([*args, "--out", str(out)]) == 0
     assert out.exists()
+
+
+WORDY_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *MONTH_NAMES,
+            "Anfang",
+            "Ende",
+            "Mitte",
+            "am",
+            "im",
+            "seit",
+            "vor",
+            "nach",
+            "dem",
+            "Jahr",
+            "Jahren",
+            "Tage",
+            "später",
+            "danach",
+            "Kurz",
+            "darauf",
+            "selben",
+            "Tag",
+            "heute",
+            "1993",
+            "2024",
+            "25.",
+            "12.",
+            "3",
+            "drei",
+            "wenige",
+            "Wochen",
+            "Herbst",
+            "letzten",
+            "Jahres",
+            ".",
+            ",",
+            "und",
+            "bis",
+            "v. Chr.",
+            "19.",
+            "Jahrhundert",
+            "1990er",
+            "Absturz",
+            "gerade",
+            "nun",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=200), WORDY_TEXT), published=DATES, vague=st.booleans())
+def test_any_text_gives_consistent_mentions_and_never_raises(text, published, vague):
+    from events.fuzzy_dates import date_bounds
+
+    mentions = find_dates(text, published, include_vague=vague)
+    previous_end = 0
+    for i, m in enumerate(mentions):
+        assert text[m.start : m.end] == m.text and m.start >= previous_end
+        previous_end = m.end
+        if not m.edtf.startswith("-"):
+            date_bounds(m.edtf)  # a valid EDTF value
+        assert m.basis in {"text", "text+dct", "text+event"}
+        assert (m.anchor is not None) == (m.basis == "text+event")
+        if m.anchor is not None:
+            assert m.anchor < i and mentions[m.anchor].text == m.anchor_text
