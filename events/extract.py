@@ -293,6 +293,8 @@ def _unit(word: str) -> str:
 
 def _amount(m: re.Match) -> tuple[float, float]:
     low, high = _number(m["n"])
+    if m.groupdict().get("half"):  # "ein halbes Jahr"
+        low, high = low / 2, high / 2
     if m.groupdict().get("h"):
         share_low, share_high = HEDGES[re.sub(r"\s+", " ", m["h"].lower())]
         low, high = low * share_low, high * share_high
@@ -434,6 +436,24 @@ def _quarter_phrase(m: re.Match, ctx: Context) -> Candidate | None:
         value = _latest(lambda y: _quarter(y, code), ctx.published, False)
         return Candidate(m.start("x"), m.end("x"), basis, value)
     return Candidate(m.start("x"), m.end("x"), basis, _quarter(year, code))
+
+
+def _half_year(m: re.Match, ctx: Context) -> Candidate | None:
+    """`ersten Halbjahr 2025`, `zweiten Halbjahres`."""
+    first = m["q"].lower() in {"ersten", "1."}
+    months = (1, 6) if first else (7, 12)
+    year, basis = _year_of_phrase(m, ctx)
+    if year is None:
+        year = ctx.published.year if ctx.published.month >= months[0] else ctx.published.year - 1
+    value = Value.days(date(year, months[0], 1), _month_end(year, months[1]))
+    return Candidate(m.start("x"), m.end("x"), basis, value)
+
+
+def _part_of_this_month(m: re.Match, ctx: Context) -> Candidate | None:
+    """`Anfang des Monats`, `Ende dieses Monats`: part of the month of publication."""
+    part = MODIFIERS[m["mod"].lower()]
+    value = _part_of_month(ctx.published.year, ctx.published.month, part)
+    return Candidate(m.start("x"), m.end("x"), "text+dct", value)
 
 
 def _part_of_year_phrase(m: re.Match, ctx: Context) -> Candidate | None:
@@ -623,7 +643,7 @@ def _anchored(m: re.Match, resolve: Callable[[Value], Value], noun=None, vague=F
 def _same(m: re.Match, ctx: Context) -> Candidate | None:
     """`Am selben Tag`, `im selben Monat`, `Später im selben Jahr`, `am nächsten Tag`."""
     unit = (m["u"] or "tag").lower()
-    if m["next"]:
+    if m["next"] or re.search(r"darauf|danach", m["x"], re.IGNORECASE):
         return _anchored(m, lambda a: Value.days(a.start + timedelta(1), a.end + timedelta(1)))
     if m["before"]:
         return _anchored(m, lambda a: Value.days(a.start - timedelta(1), a.end - timedelta(1)))
@@ -698,7 +718,7 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
         "day-range",
         _compile(
             W + r"(?P<x>(?P<d1>" + DAY[:-2] + r")\.\s*(?:(?P<m1>" + MONTH + r")\s*)?"
-            r"(?:(?P<y1>" + YEAR + r")\s*)?(?:und|bis(?:\s+zum)?|–|-)\s*"
+            r"(?:(?P<y1>" + YEAR + r")\s*)?(?:und|bis(?:\s+zum)?|–|-|/)\s*"
             r"(?P<d2>" + DAY[:-2] + r")\.\s*(?P<m2>" + MONTH + r")(?:\s+(?P<y2>" + YEAR + r"))?)"
         ),
         _day_range,
@@ -769,6 +789,18 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
             + r")"
         ),
         _quarter_phrase,
+        False,
+    ),
+    (
+        "half-year",
+        _compile(W + r"(?P<x>(?P<q>ersten|zweiten|[12]\.)\s+halbjahr(?:es|s)?" + YEAR_TAIL + r")"),
+        _half_year,
+        False,
+    ),
+    (
+        "part-of-this-month",
+        _compile(W + r"(?P<x>(?P<mod>" + MOD + r")\s+(?:des|dieses)\s+monats)(?!\w)"),
+        _part_of_this_month,
         False,
     ),
     (
@@ -880,6 +912,7 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
             r"(?P<u>tag)|(?:im|in)\s+(?:dem\s+)?(?:selben|gleichen|demselben)\s+(?P<u2>monat|jahr)"
             r"|(?:in|während)\s+(?:der\s+)?(?:selben|gleichen|derselben)\s+(?P<u3>woche)"
             r"|am\s+(?P<next>nächsten|folgenden|darauffolgenden)\s+tag|tags\s+darauf"
+            r"|am\s+tag\s+(?:darauf|danach)"
             r"|am\s+(?P<before>vortag)))(?!\w)"
         ),
         lambda m, ctx: _same_any(m, ctx),
@@ -898,7 +931,9 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
         "offset",
         _compile(
             W + r"(?P<x>(?:(?P<h>" + HEDGE + r")\s+)?(?P<n>" + NUM + r"|" + VAGUE_NUM + r")\s+"
-            r"(?:halbes\s+)?(?P<u>" + UNIT + r")\s+(?P<dir>später|danach|darauf|zuvor|davor|früher"
+            r"(?P<half>halbes\s+)?(?P<u>"
+            + UNIT
+            + r")\s+(?P<dir>später|danach|darauf|zuvor|davor|früher"
             r"|nach|vor)(?!\w)(?:\s+(?P<np>" + NOUN_PHRASE + r"))?)"
         ),
         _offset,

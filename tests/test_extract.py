@@ -36,6 +36,12 @@ CASES = {
         ("Mittwoch, 25. Februar", [("Mittwoch, 25. Februar", "2026-02-25", "text+dct")]),
         ("am 9. Mai", [("9. Mai", "2025-05-09", "text+dct")]),
         ("im Jahre 1871", [("Jahre 1871", "1871", "text")]),
+        (
+            "Am Montag, dem 3. Februar 2025, trafen sie sich.",
+            [("Montag, dem 3. Februar 2025", "2025-02-03", "text")],
+        ),
+        ("am 8./9. Mai 1945", [("8./9. Mai 1945", "1945-05-08/1945-05-09", "text")]),
+        ("1991 erklärte die Ukraine ihre Unabhängigkeit.", [("1991", "1991", "text")]),
         ("im 19. Jahrhundert", [("19. Jahrhundert", "18XX", "text")]),
         ("44 v. Chr. starb Caesar", [("44 v. Chr.", "-0043", "text")]),
         ("im 5. Jahrhundert v. Chr.", [("5. Jahrhundert v. Chr.", "-0499/-0400", "text")]),
@@ -52,6 +58,9 @@ CASES = {
         ("seit den 1990er Jahren", [("1990er Jahren", "199X", "text")]),
         ("in den 90er Jahren", [("90er Jahren", "199X", "text")]),
         ("im ersten Quartal 2025", [("ersten Quartal 2025", "2025-33", "text")]),
+        ("im ersten Halbjahr 2024", [("ersten Halbjahr 2024", "2024-01/2024-06", "text")]),
+        ("Ende des Monats", [("Ende des Monats", "2025-07-21/2025-07-31", "text+dct")]),
+        ("seit Anfang des Jahres", [("Anfang des Jahres", "2025-01/2025-04", "text+dct")]),
         ("um 1900 lebte er", [("um 1900", "1900~", "text")]),
         ("Anfang des 20. Jahrhunderts", [("Anfang des 20. Jahrhunderts", "1900/1933", "text")]),
         ("in den zwanziger Jahren", [("zwanziger Jahren", "192X", "text")]),
@@ -134,6 +143,18 @@ CASES = {
             ],
         ),
         ("Am selben Tag rief er an.", []),  # nothing to resolve against
+        (
+            "Am 3. März 2024 brannte es. Tags darauf kam die Polizei.",
+            [("3. März 2024", "2024-03-03", "text"), ("Tags darauf", "2024-03-04", "text+event")],
+        ),
+        (
+            "Am 3. März 2024 brannte es. Am Tag danach kam die Polizei.",
+            [("3. März 2024", "2024-03-03", "text"), ("Am Tag danach", "2024-03-04", "text+event")],
+        ),
+        (
+            "Im März 2023 erließ es einen Haftbefehl. Ein halbes Jahr später trat Armenien bei.",
+            [("März 2023", "2023-03", "text"), ("Ein halbes Jahr später", "2023-09", "text+event")],
+        ),
     ],
     "ranges": [
         ("am 20. und 21. Mai 2025", [("20. und 21. Mai 2025", "2025-05-20/2025-05-21", "text")]),
