@@ -625,7 +625,7 @@ def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
     step = _relative(m["prerel"]) if m["prerel"] else 0
     if step < 0:
         day = past if past != ctx.published else past - timedelta(days=7)
-    elif step > 0 or ctx.speaks_of_future(m.start("x")):
+    elif step > 0:
         day = following
     else:
         day = past if (ctx.published - past) <= (following - ctx.published) else following

@@ -85,6 +85,10 @@ CASES = {
         ("Im August lehnte er ab.", [("August", "2024-08", "text+dct")]),
         ("Im August wird er reisen.", [("August", "2025-08", "text+dct")]),
         ("am Donnerstag", [("Donnerstag", "2025-07-03", "text+dct")]),
+        (
+            "Er sagte am Dienstag, man werde im kommenden Jahr reden.",
+            [("Dienstag", "2025-07-01", "text+dct"), ("kommenden Jahr", "2026", "text+dct")],
+        ),
         ("am Samstag wird gewählt", [("Samstag", "2025-07-05", "text+dct")]),
         ("letzten Montag", [("letzten Montag", "2025-06-30", "text+dct")]),
         ("vor zwei Jahren", [("vor zwei Jahren", "2023", "text+dct")]),
