@@ -29,6 +29,8 @@ from pathlib import Path
 
 import dateparser
 
+from events.fuzzy_dates import date_bounds
+
 WORDS_FILE = Path(__file__).parent / "data" / "de_dates.toml"
 WORDS = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
 
@@ -162,7 +164,8 @@ def _week(day: date, weeks: int = 0) -> Value:
 # word lists and regular expressions
 
 
-def _alternation(words) -> str:
+def word_alternation(words) -> str:
+    """A regex alternation of `words`, escaped, the longest first (so it wins)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -178,23 +181,23 @@ RELATIVE: dict[str, int] = WORDS["relative"]
 FUTURE_WORDS = frozenset(WORDS["future_words"]["words"])
 QUANTITY_AFTER = frozenset(WORDS["quantity_words"]["after"])
 QUANTITY_BEFORE = re.compile(
-    r"(?<!\w)(?:" + _alternation(WORDS["quantity_words"]["before"]) + r")[\s-]*$", re.IGNORECASE
+    r"(?<!\w)(?:" + word_alternation(WORDS["quantity_words"]["before"]) + r")[\s-]*$", re.IGNORECASE
 )
 
-MONTH = r"(?:" + _alternation(MONTHS) + r")(?!\w)"
-WEEKDAY = r"(?:" + _alternation(WEEKDAYS) + r")"
-SEASON = r"(?:" + _alternation(SEASONS) + r")s?(?!\w)"
-MOD = r"(?:" + _alternation(MODIFIERS) + r")"
-REL = r"(?:" + _alternation(RELATIVE) + r")(?:e|en|er|es|em)(?!\w)"
+MONTH = r"(?:" + word_alternation(MONTHS) + r")(?!\w)"
+WEEKDAY = r"(?:" + word_alternation(WEEKDAYS) + r")"
+SEASON = r"(?:" + word_alternation(SEASONS) + r")s?(?!\w)"
+MOD = r"(?:" + word_alternation(MODIFIERS) + r")"
+REL = r"(?:" + word_alternation(RELATIVE) + r")(?:e|en|er|es|em)(?!\w)"
 YEAR = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)"
 DAY = r"(?<![\d.,])(?:[12][0-9]|3[01]|0?[1-9])\."
-NUM = r"(?:\d{1,3}|" + _alternation(NUMBERS) + r")"
-VAGUE_NUM = r"(?:" + _alternation(VAGUE_NUMBERS) + r")"
-HEDGE = r"(?:" + _alternation(HEDGES) + r")"
-UNIT = r"(?:" + _alternation(UNITS) + r")(?!\w)"
+NUM = r"(?:\d{1,3}|" + word_alternation(NUMBERS) + r")"
+VAGUE_NUM = r"(?:" + word_alternation(VAGUE_NUMBERS) + r")"
+HEDGE = r"(?:" + word_alternation(HEDGES) + r")"
+UNIT = r"(?:" + word_alternation(UNITS) + r")(?!\w)"
 DECADE_WORDS = WORDS["decade_words"]
 DECADE = (
-    r"(?:(?:1[0-9]|20)?[0-9]0er|" + _alternation(DECADE_WORDS) + r")"
+    r"(?:(?:1[0-9]|20)?[0-9]0er|" + word_alternation(DECADE_WORDS) + r")"
     r"(?:n|(?:\s+|-)?jahren?|\s+jahrzehnt)?(?!\w)"
 )
 # "dem Absturz", "der ersten Wahl": the event noun of an anchored expression, in group "noun"
@@ -207,6 +210,11 @@ W = r"(?<!\w)"  # word start
 
 def _compile(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def _words(section: str) -> re.Pattern:
+    """Any word or phrase of a section of de_dates.toml, as the mention "x" (and group "w")."""
+    return _compile(W + r"(?P<x>(?P<w>" + word_alternation(WORDS[section]) + r"))(?!\w)")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -575,8 +583,8 @@ def _vague_now(m: re.Match, ctx: Context) -> Candidate | None:
 
 def _relative_unit(m: re.Match, ctx: Context) -> Candidate | None:
     """`vergangenen Woche`, `letzten Monat`, `nächstes Jahr`, `Vorjahr`."""
-    step = _relative(m["rel"]) if m["rel"] else -1
-    unit = m["u"].lower()
+    step = _relative(m["rel"]) if m["rel"] else -1  # "Vorjahr": one back
+    unit = (m["u"] or m["u2"]).lower()
     if unit.startswith("woche"):
         value = _week(ctx.published, step)
     elif unit.startswith("monat"):
@@ -642,7 +650,7 @@ def _anchored(m: re.Match, resolve: Callable[[Value], Value], noun=None, vague=F
 
 def _same(m: re.Match, ctx: Context) -> Candidate | None:
     """`Am selben Tag`, `im selben Monat`, `Später im selben Jahr`, `am nächsten Tag`."""
-    unit = (m["u"] or "tag").lower()
+    unit = (m["u"] or m["u2"] or m["u3"] or "tag").lower()
     if m["next"] or re.search(r"darauf|danach", m["x"], re.IGNORECASE):
         return _anchored(m, lambda a: Value.days(a.start + timedelta(1), a.end + timedelta(1)))
     if m["before"]:
@@ -853,13 +861,13 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
     ),
     (
         "today",
-        _compile(W + r"(?P<x>(?P<w>" + _alternation(WORDS["today"]) + r"))(?!\w)"),
+        _words("today"),
         _today,
         False,
     ),
     (
         "recently",
-        _compile(W + r"(?P<x>(?P<w>" + _alternation(WORDS["recently"]) + r"))(?!\w)"),
+        _words("recently"),
         _recently,
         False,
     ),
@@ -869,7 +877,7 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
             W + r"(?P<x>(?:(?P<rel>" + REL + r")\s+(?P<u>woche|monats?|jahr(?:es)?)"
             r"|vor(?P<u2>jahr(?:es)?|woche|monats?)))(?!\w)"
         ),
-        lambda m, ctx: _relative_unit_any(m, ctx),
+        _relative_unit,
         False,
     ),
     (
@@ -915,7 +923,7 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
             r"|am\s+tag\s+(?:darauf|danach)"
             r"|am\s+(?P<before>vortag)))(?!\w)"
         ),
-        lambda m, ctx: _same_any(m, ctx),
+        _same,
         False,
     ),
     (
@@ -950,13 +958,13 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
     ),
     (
         "vague-now",
-        _compile(W + r"(?P<x>" + _alternation(WORDS["vague_now"]) + r")(?!\w)"),
+        _words("vague_now"),
         _vague_now,
         True,
     ),
     (
         "vague-same",
-        _compile(W + r"(?P<x>" + _alternation(WORDS["vague_anchored"]) + r")(?!\w)"),
+        _words("vague_anchored"),
         _vague_same,
         True,
     ),
@@ -966,39 +974,6 @@ PATTERNS: list[tuple[str, re.Pattern, Callable[[re.Match, Context], Candidate | 
 def _iso_day(m: re.Match) -> Candidate | None:
     day = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return Candidate(m.start("x"), m.end("x"), "text", Value.days(day, day)) if day else None
-
-
-def _relative_unit_any(m: re.Match, ctx: Context) -> Candidate | None:
-    if m["u2"]:  # Vorjahr, Vorwoche, Vormonat
-        fake = re.match(r"(?P<x>(?P<rel>)(?P<u>.*))", m["u2"])
-        candidate = _relative_unit(fake, ctx)
-        return Candidate(m.start("x"), m.end("x"), candidate.basis, candidate.value)
-    return _relative_unit(m, ctx)
-
-
-def _same_any(m: re.Match, ctx: Context) -> Candidate | None:
-    unit = m["u"] or m["u2"] or m["u3"]
-    proxy = _GroupProxy(m, {"u": unit})
-    return _same(proxy, ctx)
-
-
-class _GroupProxy:
-    """A match whose groups can be overridden (for patterns sharing a resolver)."""
-
-    def __init__(self, match: re.Match, overrides: dict[str, str | None]):
-        self._match, self._overrides = match, overrides
-
-    def __getitem__(self, key):
-        return self._overrides[key] if key in self._overrides else self._match[key]
-
-    def start(self, group=0):
-        return self._match.start(group)
-
-    def end(self, group=0):
-        return self._match.end(group)
-
-    def groupdict(self):
-        return {**self._match.groupdict(), **self._overrides}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1151,14 +1126,6 @@ def find_dates(
     return mentions
 
 
-@lru_cache(maxsize=4096)
-def _bounds_of(edtf_value: str) -> tuple[date, date]:
-    from events.fuzzy_dates import date_bounds
-
-    bounds = date_bounds(edtf_value)
-    return bounds.start, bounds.end
-
-
 def _value_of(mention: DateMention) -> Value:
-    start, end = _bounds_of(mention.edtf)
-    return Value(mention.edtf, start, end)
+    bounds = date_bounds(mention.edtf)  # cached there
+    return Value(mention.edtf, bounds.start, bounds.end)

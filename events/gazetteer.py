@@ -33,6 +33,7 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
+from events.extract import word_alternation
 from events.themes import THEMES
 
 DATA = Path(__file__).parent / "data"
@@ -112,10 +113,6 @@ def country_terms() -> dict[str, str]:
     return {term: code for term, code in _lexicon()[0].items() if code}
 
 
-def _alternation(terms) -> str:
-    return "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern:
     terms, heads = _lexicon()
@@ -123,9 +120,9 @@ def _country_pattern() -> re.Pattern:
     others = [term for term in terms if not term.endswith(("e", "er"))]
     return re.compile(
         r"(?<!\w)(?:"
-        rf"({_alternation(takes_n)})[sn]?"
-        rf"|({_alternation(others)})s?"
-        rf"|({_alternation(heads)})[a-zäöüß]*"
+        rf"({word_alternation(takes_n)})[sn]?"
+        rf"|({word_alternation(others)})s?"
+        rf"|({word_alternation(heads)})[a-zäöüß]*"
         r")(?!\w)"
     )
 
