@@ -16,10 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_synthetic  # noqa: E402
-from events import fuzzy_dates, schema  # noqa: E402
-from events.figures import timeline_figure  # noqa: E402
-from events.filters import FilterState, filter_events, search_texts  # noqa: E402
-from events.store import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV, load_dataset  # noqa: E402
+from events.charts.timeline import timeline_figure  # noqa: E402
+from events.model import fuzzy_dates, schema  # noqa: E402
+from events.queries.filters import FilterState, filter_events, search_texts  # noqa: E402
+from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV  # noqa: E402
+from events.store.tables import load_dataset  # noqa: E402
 
 RUNS = 7
 

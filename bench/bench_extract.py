@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from dateparser.search import search_dates  # noqa: E402
 
 from events import extract  # noqa: E402
-from events.gold import Score, load_gold, score  # noqa: E402
+from events.extract.gold import Score, load_gold, score  # noqa: E402
 
 RUNS = 7
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from events.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS  # noqa: E402
-from events.store import SOURCES_CSV  # noqa: E402
-from events.themes import THEMES  # noqa: E402
+from events.model.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS  # noqa: E402
+from events.model.themes import THEMES  # noqa: E402
+from events.store.paths import SOURCES_CSV  # noqa: E402
 
 COUNTRIES = ["RUS", "AZE", "ARM", "UKR", "KAZ", "GEO", "TUR", "IRN", "PRK", "USA", "MDA", "AFG"]
 

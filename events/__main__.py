@@ -3,8 +3,9 @@
 import argparse
 import sys
 
-from events import extract_cli
-from events.store import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV, check_tables
+from events.extract import cli as extract_cli
+from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
+from events.store.tables import check_tables
 
 
 def check_command(args: argparse.Namespace) -> int:

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from events.countries import country_name
-from events.fuzzy_dates import describe_date
-from events.presentation import (
+from events.model.countries import country_name
+from events.model.fuzzy_dates import describe_date
+from events.queries.presentation import (
     mask_dates,
     progress,
     short_summary,

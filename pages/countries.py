@@ -4,8 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from events.countries import country_names
-from events.country_figures import (
+from events.charts.countries import (
     actor_counts,
     choropleth_figure,
     cooccurrence_figure,
@@ -15,7 +14,8 @@ from events.country_figures import (
     events_naming_all,
     events_per_country,
 )
-from events.figures import timeline_figure
+from events.charts.timeline import timeline_figure
+from events.model.countries import country_names
 from ui.card import render_event_card
 from ui.countries import (
     KEY_WORLD,

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from events.countries import country_names
-from events.figures import timeline_figure
-from events.filters import data_range_months
+from events.charts.timeline import timeline_figure
+from events.model.countries import country_names
+from events.queries.filters import data_range_months
 from ui.card import render_event_card
 from ui.event_list import render_event_list
 from ui.i18n import t

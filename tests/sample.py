@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from events.store import add_date_columns
+from events.store.tables import add_date_columns
 
 
 def table() -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from events.store import load_dataset
+from events.store.tables import load_dataset
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 EVENTS = load_dataset().events  # already in date order

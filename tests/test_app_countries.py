@@ -10,9 +10,9 @@ import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from events.countries import country_name
-from events.filters import FilterState, filter_events, search_texts
-from events.store import load_dataset
+from events.model.countries import country_name
+from events.queries.filters import FilterState, filter_events, search_texts
+from events.store.tables import load_dataset
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 DATA = load_dataset()

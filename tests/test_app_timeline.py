@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from events.store import load_dataset
+from events.store.tables import load_dataset
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 DATA = load_dataset()

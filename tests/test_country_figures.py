@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from events.country_figures import (
+from events.charts.countries import (
     REGION,
     TOPOJSON_RESOLUTION,
     WORLD_TOPOJSON,

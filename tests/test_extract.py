@@ -268,7 +268,7 @@ def test_generated_months_come_back(day, modifier):
     written = f"{modifier}{MONTH_NAMES[day.month - 1]} {day.year}"
     ((text, value, basis),) = found(f"Im {written} trafen sie sich.")
     assert (text, basis) == (written, "text")
-    from events.fuzzy_dates import date_bounds
+    from events.model.fuzzy_dates import date_bounds
 
     bounds = date_bounds(value)
     assert bounds.start.month == bounds.end.month == day.month
@@ -426,7 +426,7 @@ WORDY_TEXT = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.text(max_size=200), WORDY_TEXT), published=DATES, vague=st.booleans())
 def test_any_text_gives_consistent_mentions_and_never_raises(text, published, vague):
-    from events.fuzzy_dates import date_bounds
+    from events.model.fuzzy_dates import date_bounds
 
     mentions = find_dates(text, published, include_vague=vague)
     previous_end = 0

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from events.extract import find_dates
-from events.fuzzy_dates import date_bounds
-from events.gold import load_gold, score
-from events.store import load_dataset
+from events.extract.gold import load_gold, score
+from events.model.fuzzy_dates import date_bounds
+from events.store.tables import load_dataset
 
 DOCUMENTS = load_gold()
 
@@ -74,7 +74,7 @@ def _sources():
 
 
 def dataset_path(file):
-    from events.store import PROJECT_ROOT
+    from events.store.paths import PROJECT_ROOT
 
     return PROJECT_ROOT / "seeds" / file
 

@@ -3,7 +3,7 @@
 import pandas as pd
 from sample import table
 
-from events.figures import FONT_SIZE, THEME_COLOURS, timeline_figure
+from events.charts.timeline import FONT_SIZE, THEME_COLOURS, timeline_figure
 
 
 def traces_by_kind(fig):

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from sample import table
 
-from events.filters import (
+from events.queries.filters import (
     FilterState,
     country_counts,
     filter_events,

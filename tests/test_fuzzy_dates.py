@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from events.fuzzy_dates import EdtfError, date_bounds, describe_date, is_valid_edtf
+from events.model.fuzzy_dates import EdtfError, date_bounds, describe_date, is_valid_edtf
 
 BOUNDS = [
     ("2024-12-25", date(2024, 12, 25), date(2024, 12, 25), "day", False),
@@ -84,7 +84,7 @@ FAST_PATH_VALUES = [
 def test_fast_path_agrees_with_the_edtf_library(value):
     import edtf
 
-    from events.fuzzy_dates import _fast_bounds, _struct_to_date
+    from events.model.fuzzy_dates import _fast_bounds, _struct_to_date
 
     fast = _fast_bounds(value)
     parsed = edtf.parse_edtf(value)

@@ -9,7 +9,7 @@ import pycountry
 import pytest
 
 from events.extract import split_sentences
-from events.gazetteer import (
+from events.extract.gazetteer import (
     GAZETTEER_CSV,
     KINDS,
     NOT_COUNTRIES,
@@ -18,8 +18,8 @@ from events.gazetteer import (
     countries_in,
     themes_in,
 )
-from events.store import EVENTS_CSV, EVIDENCE_CSV, PROJECT_ROOT
-from events.themes import THEMES
+from events.model.themes import THEMES
+from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, PROJECT_ROOT
 
 
 def _read(path: Path) -> list[dict]:

@@ -3,7 +3,7 @@
 import pytest
 from sample import table
 
-from events.presentation import (
+from events.queries.presentation import (
     mask_dates,
     move,
     position,

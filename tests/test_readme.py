@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from events.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS
-from events.themes import THEMES
+from events.model.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS
+from events.model.themes import THEMES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

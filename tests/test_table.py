@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from events.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
-from events.store import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV, check_tables, load_dataset
+from events.model.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
+from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
+from events.store.tables import check_tables, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_dataset()

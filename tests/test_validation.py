@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from events.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
-from events.store import check_tables, load_dataset
+from events.model.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
+from events.store.tables import check_tables, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Im Dezember 2024 stürzte ein Flugzeug ab. Seit 2014 dauert der Krieg an.\n"

@@ -5,9 +5,9 @@ import re
 import pandas as pd
 import streamlit as st
 
-from events.countries import country_name
-from events.fuzzy_dates import describe_date
-from events.themes import theme_label
+from events.model.countries import country_name
+from events.model.fuzzy_dates import describe_date
+from events.model.themes import theme_label
 from ui.i18n import t
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from events.fuzzy_dates import describe_date
-from events.presentation import move
+from events.model.fuzzy_dates import describe_date
+from events.queries.presentation import move
 from ui.i18n import t
 from ui.state import select_event, selected_event
 

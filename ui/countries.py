@@ -8,7 +8,7 @@ every change happens in a callback (before the next run), never in the page body
 import pandas as pd
 import streamlit as st
 
-from events.country_figures import codes_from_points, pair_codes, pair_key
+from events.charts.countries import codes_from_points, pair_codes, pair_key
 from ui.i18n import t
 from ui.state import KEY_COUNTRY, KEY_QUERY, select_event, selected_event
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from events.countries import country_name
-from events.themes import theme_label
+from events.model.countries import country_name
+from events.model.themes import theme_label
 from ui.state import select_event
 
 COLUMNS = {

@@ -7,8 +7,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from events.countries import country_name
-from events.filters import (
+from events.model.countries import country_name
+from events.model.fuzzy_dates import describe_date
+from events.model.themes import THEMES, theme_label
+from events.queries.filters import (
     FilterState,
     country_counts,
     filter_events,
@@ -17,9 +19,8 @@ from events.filters import (
     search_texts,
     url_params,
 )
-from events.fuzzy_dates import describe_date
-from events.store import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV, Dataset, load_dataset
-from events.themes import THEMES, theme_label
+from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
+from events.store.tables import Dataset, load_dataset
 from ui.i18n import t
 
 LANGS = ("de", "en")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from events.store import load_dataset
+from events.store.tables import load_dataset
 
 pytestmark = pytest.mark.browser
 EVENTS = load_dataset().events

@@ -6,8 +6,8 @@ from urllib.parse import urlparse
 import pytest
 
 from browser.conftest import wait_for_app
-from events.country_figures import country_pairs, events_per_country
-from events.store import load_dataset
+from events.charts.countries import country_pairs, events_per_country
+from events.store.tables import load_dataset
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"]'

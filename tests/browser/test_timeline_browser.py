@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from events.store import load_dataset
+from events.store.tables import load_dataset
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"]'

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from events.figures import FONT_SIZE, THEME_COLOURS
+from events.charts.timeline import FONT_SIZE, THEME_COLOURS
 
 MOVES = ("first", "previous", "next", "last")
 _MONTHS = (

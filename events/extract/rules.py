@@ -25,13 +25,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from pathlib import Path
 
 import dateparser
 
-from events.fuzzy_dates import date_bounds
+from events.model.fuzzy_dates import date_bounds
+from events.store.paths import DATA_DIR
 
-WORDS_FILE = Path(__file__).parent / "data" / "de_dates.toml"
+WORDS_FILE = DATA_DIR / "de_dates.toml"
 WORDS = tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
 
 BASES = ("text", "text+dct", "text+event")

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 import pycountry
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from events.fuzzy_dates import EdtfError, date_bounds
-from events.themes import THEMES
+from events.model.fuzzy_dates import EdtfError, date_bounds
+from events.model.themes import THEMES
 
 EVENT_COLUMNS = (
     "id",

@@ -14,13 +14,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from events.filters import country_counts
-from events.store import PROJECT_ROOT
+from events.queries.filters import country_counts
+from events.store.paths import STATIC_DIR
 
 FONT_SIZE = 16
 SMALL_FONT = 14
 MAP_HEIGHT = 400
-WORLD_TOPOJSON = PROJECT_ROOT / "static" / "topojson" / "world_50m.json"
+WORLD_TOPOJSON = STATIC_DIR / "topojson" / "world_50m.json"
 TOPOJSON_RESOLUTION = 50  # plotly.js asks for world_50m.json
 # Europe, the Caucasus, Central Asia and the Middle East: (lon_min, lon_max), (lat_min, lat_max)
 REGION = ((-10.0, 90.0), (24.0, 64.0))

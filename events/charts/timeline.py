@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from events.themes import THEMES, theme_label
+from events.model.themes import THEMES, theme_label
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = (

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from events.fuzzy_dates import _month_end
+from events.model.fuzzy_dates import _month_end
 
 # Spellings that should find each other; each group is written in normalized form.
 ALIASES: tuple[tuple[str, ...], ...] = (

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from events.fuzzy_dates import date_bounds
-from events.store import PROJECT_ROOT
+from events.model.fuzzy_dates import date_bounds
+from events.store.paths import PROJECT_ROOT
 
 GOLD_JSON = PROJECT_ROOT / "tests" / "data" / "extract_gold.json"
 

@@ -21,10 +21,9 @@ from datetime import date
 from pathlib import Path
 
 from events.extract import DateMention, find_dates, split_sentences
-from events.fuzzy_dates import date_bounds, is_valid_edtf
-from events.store import EVIDENCE_CSV, PROJECT_ROOT, SOURCES_CSV
+from events.model.fuzzy_dates import date_bounds, is_valid_edtf
+from events.store.paths import CANDIDATES_CSV, EVIDENCE_CSV, SOURCES_CSV
 
-CANDIDATES_CSV = PROJECT_ROOT / "events" / "data" / "candidates.csv"
 CANDIDATE_COLUMNS = (
     "source",
     "sentence_no",
@@ -121,7 +120,10 @@ def candidate_rows(
     text: str, source_id: str, published: date, evidence_csv: Path = EVIDENCE_CSV
 ) -> list[dict]:
     """One row per sentence with a date (vague words only where nothing firmer is there)."""
-    from events.gazetteer import countries_in, themes_in  # only `candidates` needs the lists
+    from events.extract.gazetteer import (  # only `candidates` needs the lists
+        countries_in,
+        themes_in,
+    )
 
     mentions = find_dates(text, published, include_vague=True)
     quotes = _curated_quotes(source_id, evidence_csv)

@@ -34,9 +34,10 @@ import pycountry
 from babel import Locale
 
 from events.extract import word_alternation
-from events.themes import THEMES
+from events.model.themes import THEMES
+from events.store.paths import DATA_DIR
 
-DATA = Path(__file__).parent / "data"
+DATA = DATA_DIR
 GAZETTEER_CSV = DATA / "gazetteer.csv"
 THEME_KEYWORDS_CSV = DATA / "theme_keywords.csv"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from events.fuzzy_dates import date_bounds
-from events.schema import (
+from events.model.fuzzy_dates import date_bounds
+from events.model.schema import (
     EVENT_COLUMNS,
     EVIDENCE_COLUMNS,
     LIST_FIELDS,
@@ -25,11 +25,8 @@ from events.schema import (
     Source,
     split_list,
 )
+from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, PROJECT_ROOT, SOURCES_CSV
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-EVENTS_CSV = PROJECT_ROOT / "events" / "data" / "events.csv"
-EVIDENCE_CSV = PROJECT_ROOT / "events" / "data" / "evidence.csv"
-SOURCES_CSV = PROJECT_ROOT / "seeds" / "sources.csv"
 FIRST_DATA_ROW = 2  # row numbers as a spreadsheet shows them: the header is row 1
 
 

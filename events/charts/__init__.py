@@ -1,0 +1,1 @@
+"""Plotly figures built from the filtered events (timeline, countries)."""

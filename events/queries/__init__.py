@@ -1,0 +1,1 @@
+"""Selecting events: filters, URL parameters, counts and presentation order."""

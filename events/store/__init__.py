@@ -1,0 +1,1 @@
+"""The curated tables on disk: their paths, loading and validation, candidate rows."""
