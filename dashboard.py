@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.i18n import t
+from events.locale import t
 from ui.state import build_view, current_lang, init_from_url, sync_url
 from ui.style import apply_compact_layout
 

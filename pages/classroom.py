@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from events.locale import t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
 from events.queries.presentation import (
@@ -13,7 +14,6 @@ from events.queries.presentation import (
 )
 from ui.card import md_escape
 from ui.classroom import SLIDE_CSS, compact_source_line, is_revealed, render_nav, reveal
-from ui.i18n import t
 from ui.state import current_view, select_event, selected_event
 
 view = current_view()

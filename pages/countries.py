@@ -15,6 +15,7 @@ from events.charts.countries import (
     events_per_country,
 )
 from events.charts.timeline import timeline_figure
+from events.locale import t
 from events.model.countries import country_names
 from ui.card import render_event_card
 from ui.countries import (
@@ -31,7 +32,6 @@ from ui.countries import (
     track_list_pick,
 )
 from ui.event_list import render_event_list
-from ui.i18n import t
 from ui.state import current_view, select_event, selected_event, show_table_problems
 
 view = current_view()

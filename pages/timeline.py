@@ -3,11 +3,11 @@
 import streamlit as st
 
 from events.charts.timeline import timeline_figure
+from events.locale import t
 from events.model.countries import country_names
 from events.queries.filters import data_range_months
 from ui.card import render_event_card
 from ui.event_list import render_event_list
-from ui.i18n import t
 from ui.state import current_view, select_event, selected_event, show_table_problems
 
 view = current_view()

@@ -5,10 +5,10 @@ import re
 import pandas as pd
 import streamlit as st
 
+from events.locale import t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
 from events.model.themes import theme_label
-from ui.i18n import t
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from events.locale import t
 from events.model.fuzzy_dates import describe_date
 from events.queries.presentation import move
-from ui.i18n import t
 from ui.state import select_event, selected_event
 
 KEY_REVEALED = "classroom.revealed"

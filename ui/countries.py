@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from events.charts.countries import codes_from_points, pair_codes, pair_key
-from ui.i18n import t
+from events.locale import t
 from ui.state import KEY_COUNTRY, KEY_QUERY, select_event, selected_event
 
 KEY_WORLD = "countries.world"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from events.locale import LANGS, t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
 from events.model.themes import THEMES, theme_label
@@ -21,9 +22,7 @@ from events.queries.filters import (
 )
 from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
 from events.store.tables import Dataset, load_dataset
-from ui.i18n import t
 
-LANGS = ("de", "en")
 KEY_LANG = "filters.lang"
 KEY_COUNTRY = "filters.country"
 KEY_THEME = "filters.theme"
