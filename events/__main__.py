@@ -3,6 +3,7 @@
 import argparse
 import sys
 
+from events.exchange import cli as exchange_cli
 from events.extract import cli as extract_cli
 from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
 from events.store.tables import check_tables
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--sources", type=_path, default=SOURCES_CSV)
     check.set_defaults(func=check_command)
     extract_cli.add_commands(commands)
+    exchange_cli.add_commands(commands)
     return parser
 
 
