@@ -58,7 +58,7 @@ SPREADSHEET_COLUMNS = (
     "Group",
     "Background",
 )
-EDTF_MARKER = re.compile(r"EDTF:\s*(\S+)")
+EDTF_MARKER = re.compile(r"EDTF:\s*([^\s<]+)")
 MAX_IMPORT_BYTES = 5_000_000
 MAX_SLIDES = 5000
 
@@ -268,37 +268,61 @@ def _field_date(obj: dict | None) -> tuple[str, date, date] | None:
     return f"{year:04d}", date(year, 1, 1), date(year, 12, 31)
 
 
-def _granular(day: date) -> list[str]:
-    return [day.isoformat(), f"{day.year:04d}-{day.month:02d}", f"{day.year:04d}"]
+def _forms(day: date) -> list[str]:
+    """EDTF values of every precision that contain `day`: day, month, season, quarter, year,
+    decade."""
+    year = day.year
+    forms = [day.isoformat(), f"{year:04d}-{day.month:02d}", f"{year:04d}", f"{year // 10:03d}X"]
+    return forms + [f"{year:04d}-{code}" for code in (21, 22, 23, 24, 33, 34, 35, 36)]
 
 
-def _candidate_values(first: date, last: date) -> list[str]:
-    """EDTF values whose span could be [first, last] (or open from `first`)."""
-    cores = [*_granular(first)]
-    for year in {first.year, last.year}:
-        cores += [f"{year:04d}-{code}" for code in (21, 22, 23, 24, 33, 34, 35, 36)]
-        cores.append(f"{year // 10:03d}X")
-    cores += [f"{a}/{b}" for a in _granular(first) for b in _granular(last)]
-    cores += [f"{a}/.." for a in _granular(first)]
-    return [core + suffix for core in dict.fromkeys(cores) for suffix in ("", "~", "?", "%")]
+PLAIN = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")  # day, month or year
+SUFFIXES = ("", "~", "?", "%")
 
 
 def _squash(text: str) -> str:
     return " ".join(text.replace("\u2009", " ").replace("\xa0", " ").split()).casefold()
 
 
+def _worded(value: str, wanted: str) -> bool:
+    return any(_squash(describe_date(value, lang)) == wanted for lang in ("de", "en"))
+
+
+def _candidate_cores(first: date, last: date, wanted: str) -> list[str]:
+    """EDTF values (without ~ ? %) whose span is exactly [first, last], or open from `first`.
+
+    Intervals with a season or quarter side are parsed by the (slow) edtf library: they are
+    only tried when their two sides, worded, occur in the display date."""
+    starts = [v for v in _forms(first) if is_valid_edtf(v) and date_bounds(v).start == first]
+    ends = [v for v in _forms(last) if is_valid_edtf(v) and date_bounds(v).end == last]
+    cores = [v for v in starts if date_bounds(v).end == last]
+    for a in starts:
+        for b in ends:
+            if a == b:
+                continue
+            plain = PLAIN.match(a) and PLAIN.match(b)
+            sides = (
+                _squash(f"{describe_date(a, lang)} – {describe_date(b, lang)}")
+                for lang in ("de", "en")
+            )
+            if plain or any(side in wanted for side in sides):
+                cores.append(f"{a}/{b}")
+    for a in starts:
+        if PLAIN.match(a) or any(
+            _squash(describe_date(a, lang)) in wanted for lang in ("de", "en")
+        ):
+            cores.append(f"{a}/..")
+    return list(dict.fromkeys(cores))
+
+
 def edtf_from_display(display: str, first: date, last: date) -> str | None:
     """The EDTF value that `describe_date` words as `display` (de or en) and whose span is
     [first, last] (open intervals: starting at `first`); None when there is none."""
     wanted = _squash(display)
-    for value in _candidate_values(first, last):
-        if not is_valid_edtf(value):
-            continue
-        bounds = date_bounds(value)
-        if bounds.start != first or (bounds.end is not None and bounds.end != last):
-            continue
-        if any(_squash(describe_date(value, lang)) == wanted for lang in ("de", "en")):
-            return value
+    for core in _candidate_cores(first, last, wanted):
+        for value in (core + suffix for suffix in SUFFIXES):
+            if is_valid_edtf(value) and _worded(value, wanted):
+                return value
     return None
 
 
