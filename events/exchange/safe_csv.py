@@ -63,11 +63,13 @@ def defused_rows(handle, rows) -> None:
 
 def undefuse(value: str) -> str:
     """Undo the neutralising prefix (what a reader of our own CSV needs for a round trip)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in DEFUSED_TRIGGERS:
-        value = value[1:]
-        if value[0] not in EXTRA_TRIGGERS:
-            value = value.replace("\\|", "|")
-    return value
+    if len(value) < 2 or value[0] != "'":
+        return value
+    rest = value[1:]
+    if rest[0] in EXTRA_TRIGGERS:
+        return rest
+    unpiped = rest.replace("\\|", "|")  # defusedcsv escapes | in the values it prefixes
+    return unpiped if unpiped[0] in DEFUSED_TRIGGERS else value
 
 
 def evidence_table(ctx: ExportContext) -> list[list]:
