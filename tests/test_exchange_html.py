@@ -1,0 +1,123 @@
+"""The one-file offline timeline: self-contained, every data value escaped, and (in Chromium with
+every request off the machine blocked) the chart draws and every title is on the page."""
+
+import os
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from exchange_data import HOSTILE_TITLE, real, with_hostile_event
+
+from events.exchange.webpage import html_file
+from events.queries.filters import FilterState, filter_events
+
+EXPORTED = date(2025, 8, 1)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def export(filters=FilterState(), lang="de", events=None, evidence=None) -> str:  # noqa: B008
+    data = real()
+    chosen = filter_events(data.events, filters) if events is None else events
+    result = html_file(
+        chosen,
+        data.evidence if evidence is None else evidence,
+        data.sources,
+        filters,
+        lang,
+        total=len(data.events),
+        exported=EXPORTED,
+    )
+    assert result.mime == "text/html" and result.filename.endswith(".html")
+    return result.data.decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_page() -> str:
+    events, evidence, _ = with_hostile_event()
+    return export(events=events, evidence=evidence, lang="en")
+
+
+def markup_only(page: str) -> str:
+    """The page without the contents of its scripts (plotly.js itself names URLs it never
+    fetches here, such as its topojson CDN for maps)."""
+    return re.sub(r"(<script[^>]*>).*?(</script>)", r"\1\2", page, flags=re.DOTALL)
+
+
+def test_page_is_self_contained(hostile_page):
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", markup_only(hostile_page))
+    assert "plotly.js v" in hostile_page and "Plotly.newPlot" in hostile_page
+    assert "Content-Security-Policy" in hostile_page and "default-src 'none'" in hostile_page
+
+
+def test_data_is_escaped_everywhere(hostile_page):
+    assert "<script>alert" not in hostile_page
+    assert "<img src=x" not in hostile_page
+    assert "</blockquote><script>" not in hostile_page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile_page
+    # the chart's hover labels (Plotly reads <b>, <a> ... in them) get the escaped title
+    assert "&lt;b&gt;fett&lt;\\u002fb&gt;" in hostile_page
+    assert "\\u003cb\\u003efett" not in hostile_page
+    hrefs = re.findall(r'href="([^"]*)"', markup_only(hostile_page))
+    assert hrefs and all(h.startswith("#") or h.startswith("http") for h in hrefs)
+    assert "evil.example" not in " ".join(hrefs)
+
+
+def test_page_names_language_filters_date_and_licence():
+    page = export(FilterState(countries=("ARM",)), "en")
+    assert '<html lang="en">' in page
+    assert "Filters: Armenia" in page and "Exported on 1 August 2025" in page
+    assert "no free licence" in page
+    assert '<blockquote lang="de">' in page
+
+
+@pytest.mark.browser
+def test_offline_page_draws_the_chart_and_every_title(tmp_path):
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see README)")
+    from playwright.sync_api import sync_playwright
+
+    events, evidence, _ = with_hostile_event()
+    page_file = tmp_path / "timeline.html"
+    page_file.write_text(export(events=events, evidence=evidence), encoding="utf-8")
+    off_machine, dialogs = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+
+            def only_files(route):
+                if route.request.url.startswith(("file://", "data:", "blob:")):
+                    route.continue_()
+                else:
+                    off_machine.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", only_files)
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("#timeline-chart .main-svg", timeout=30_000)
+            points = page.locator("#timeline-chart .scatterlayer .point").count()
+            bars = page.locator("#timeline-chart .barlayer .point").count()
+            text = page.inner_text("body")
+            page.screenshot(path=str(tmp_path / "page.png"), full_page=False)
+        finally:
+            browser.close()
+    assert points + bars >= len(events)
+    squashed = " ".join(text.split())
+    missing = [t for t in events["title_de"] if " ".join(t.split()) not in squashed]
+    assert not missing
+    assert HOSTILE_TITLE in text
+    assert not dialogs and not off_machine
