@@ -12,10 +12,18 @@ import tempfile
 from pathlib import Path
 
 from events.extract.cli import CANDIDATE_COLUMNS
+from events.locale import t
 
 
 class CandidatesFileError(ValueError):
-    """The candidates file cannot be used: the message says why."""
+    """The candidates file cannot be used: a locale key and its values say why."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
 
 
 def read_kept_rows(path: Path, source_id: str) -> list[dict]:
@@ -23,24 +31,18 @@ def read_kept_rows(path: Path, source_id: str) -> list[dict]:
     if not path.exists():
         return []
     if path.is_dir():
-        raise CandidatesFileError("is a folder; give a file name")
+        raise CandidatesFileError("export_out_is_folder")
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             header = tuple(reader.fieldnames or ())
             rows = list(reader)
     except UnicodeDecodeError as exc:
-        raise CandidatesFileError(
-            f"exists but is not UTF-8 (byte {exc.start}); not overwritten"
-        ) from None
+        raise CandidatesFileError("candidates_not_utf8", byte=exc.start) from None
     except csv.Error as exc:
-        raise CandidatesFileError(
-            f"exists but is not a valid CSV file ({exc}); not overwritten"
-        ) from None
+        raise CandidatesFileError("candidates_not_csv", reason=exc) from None
     if header != CANDIDATE_COLUMNS:
-        raise CandidatesFileError(
-            "exists but is not a candidates file (other columns); not overwritten"
-        )
+        raise CandidatesFileError("candidates_foreign")
     return [row for row in rows if row.get("source") != source_id]
 
 

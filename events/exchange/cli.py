@@ -181,7 +181,9 @@ def import_command(args: argparse.Namespace) -> int:
     try:
         slides = read_timelinejs(raw)
     except TimelineImportError as exc:
-        raise CommandError(t("import_bad_file", lang, path=args.file, reason=exc)) from None
+        raise CommandError(
+            t("import_bad_file", lang, path=args.file, reason=exc.text(lang))
+        ) from None
     source = args.source or default_source(args.file)
     rows = candidate_rows(slides, source, _event_ids(args.events))
     if args.out.is_dir() or not args.out.parent.is_dir():
@@ -190,7 +192,9 @@ def import_command(args: argparse.Namespace) -> int:
     try:
         write_candidate_rows(rows, source, args.out)
     except CandidatesFileError as exc:
-        raise CommandError(t("export_bad_out", lang, path=args.out, reason=exc)) from None
+        raise CommandError(
+            t("export_bad_out", lang, path=args.out, reason=exc.text(lang))
+        ) from None
     except OSError as exc:
         reason = t("export_out_unwritable", lang, reason=exc.strerror or exc)
         raise CommandError(t("export_bad_out", lang, path=args.out, reason=reason)) from None

@@ -64,7 +64,15 @@ MAX_SLIDES = 5000
 
 
 class TimelineImportError(ValueError):
-    """A TimelineJS file that cannot be read: the message names what is wrong."""
+    """A TimelineJS file that cannot be read: a locale key and its values name what is wrong
+    (`str()` gives the English text)."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -398,11 +406,11 @@ def _slides_from_json(data: bytes) -> list[dict]:
     try:
         timeline = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise TimelineImportError(f"not UTF-8 (byte {exc.start})") from None
+        raise TimelineImportError("import_not_utf8", byte=exc.start) from None
     except json.JSONDecodeError as exc:
-        raise TimelineImportError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise TimelineImportError("import_not_json", line=exc.lineno, reason=exc.msg) from None
     if not isinstance(timeline, dict) or not isinstance(timeline.get("events"), list):
-        raise TimelineImportError("not a TimelineJS JSON file: it has no 'events' list")
+        raise TimelineImportError("import_no_events")
     return [slide for slide in timeline["events"] if isinstance(slide, dict)]
 
 
@@ -424,21 +432,17 @@ def _slides_from_csv(data: bytes) -> list[dict]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TimelineImportError(
-            f"not UTF-8 (byte {exc.start}); save the sheet as CSV UTF-8"
-        ) from None
+        raise TimelineImportError("import_not_utf8", byte=exc.start) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        raise TimelineImportError(f"not a valid CSV file ({exc})") from None
+        raise TimelineImportError("import_not_csv", reason=exc) from None
     if not rows:
-        raise TimelineImportError("the file is empty")
+        raise TimelineImportError("import_empty")
     header = [undefuse(cell).strip() for cell in rows[0]]
     missing = [c for c in ("Year", "Headline", "Text", "Display Date") if c not in header]
     if missing:
-        raise TimelineImportError(
-            f"not a TimelineJS spreadsheet: column(s) {', '.join(missing)} missing"
-        )
+        raise TimelineImportError("import_no_columns", columns=", ".join(missing))
     slides = []
     for cells in rows[1:]:
         row = dict(zip(header, (undefuse(cell) for cell in cells), strict=False))
@@ -454,11 +458,11 @@ def read_timelinejs(data: bytes) -> list[dict]:
     summary, text, display date, EDTF date and how it was found, group); the title slide and
     eras are left out. Raises `TimelineImportError` with a readable reason."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise TimelineImportError(f"larger than {MAX_IMPORT_BYTES // 1_000_000} MB")
+        raise TimelineImportError("import_too_big", mb=MAX_IMPORT_BYTES // 1_000_000)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     slides = _slides_from_json(data) if head in (b"{", b"[") else _slides_from_csv(data)
     if len(slides) > MAX_SLIDES:
-        raise TimelineImportError(f"more than {MAX_SLIDES} slides")
+        raise TimelineImportError("import_too_many", n=MAX_SLIDES)
     return [_imported_slide(number, slide) for number, slide in enumerate(slides, start=1)]
 
 
