@@ -113,6 +113,9 @@ def test_offline_page_draws_the_chart_and_every_title(tmp_path):
             bars = page.locator("#timeline-chart .barlayer .point").count()
             text = page.inner_text("body")
             page.screenshot(path=str(tmp_path / "page.png"), full_page=False)
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.wait_for_timeout(500)  # plotly's responsive resize
+            phone_width = page.evaluate("document.documentElement.scrollWidth")
         finally:
             browser.close()
     assert points + bars >= len(events)
@@ -121,3 +124,4 @@ def test_offline_page_draws_the_chart_and_every_title(tmp_path):
     assert not missing
     assert HOSTILE_TITLE in text
     assert not dialogs and not off_machine
+    assert phone_width <= 390  # no horizontal scroll on a phone

@@ -39,7 +39,7 @@ CHART_ID = "timeline-chart"
 SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 STYLE = """
 body { font-family: system-ui, "DejaVu Sans", Arial, sans-serif; margin: 0 auto; max-width: 60rem;
-  padding: 1rem; color: #1a1a1a; line-height: 1.45; }
+  padding: 1rem; color: #1a1a1a; line-height: 1.45; overflow-wrap: break-word; }
 h1 { font-size: 1.8rem; margin-bottom: .3rem; }
 .meta, .licence { color: #4a4a4a; font-size: .85rem; margin: .2rem 0; }
 .filters { font-weight: 600; }
@@ -49,7 +49,11 @@ h1 { font-size: 1.8rem; margin-bottom: .3rem; }
 article.card { border: 1px solid #c8c8c8; border-radius: .4rem; padding: .6rem 1rem;
   margin: 1rem 0; }
 article.card:target { outline: 3px solid #0072B2; }
-article.card dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; }
+article.card dl { display: grid; grid-template-columns: max-content minmax(0, 1fr);
+  gap: .1rem .8rem; }
+article.card dd { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 600px) { article.card dl { grid-template-columns: minmax(0, 1fr); }
+  article.card dd { margin-bottom: .3rem; } }
 article.card dt { font-weight: 600; }
 blockquote { border-left: 3px solid #999; margin: .3rem 0 .6rem; padding-left: .8rem; }
 a:focus, a:hover { outline: 3px solid #1a1a1a; outline-offset: 2px; }
