@@ -5,10 +5,12 @@ import csv
 import io
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from exchange_data import HOSTILE_TITLE, real, with_hostile_event
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from events.exchange.context import clean_text
 from events.exchange.timelinejs import (
@@ -247,3 +249,43 @@ def test_candidate_rows_mark_known_events():
     rows = candidate_rows(slides, "timelinejs-x", set(real().events["id"]))
     assert [r["curated_events"] for r in rows] == list(real().events["id"])
     assert all(r["source"] == "timelinejs-x" for r in rows)
+
+
+def _plain(draw_day: date, precision: str) -> str:
+    return {"day": draw_day.isoformat(), "month": draw_day.isoformat()[:7]}.get(
+        precision, str(draw_day.year)
+    )
+
+
+@st.composite
+def edtf_values(draw) -> str:
+    day = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2030, 12, 31)))
+    kind = draw(st.sampled_from(["day", "month", "year", "sub", "decade", "interval", "open"]))
+    if kind == "sub":
+        core = f"{day.year}-{draw(st.sampled_from([21, 22, 23, 24, 33, 34, 35, 36]))}"
+    elif kind == "decade":
+        core = f"{day.year // 10}X"
+    elif kind in ("interval", "open"):
+        left = _plain(day, draw(st.sampled_from(["day", "month", "year"])))
+        if kind == "open":
+            core = f"{left}/.."
+        else:
+            later = draw(st.dates(min_value=day + timedelta(days=1), max_value=date(2031, 12, 31)))
+            right = _plain(later, draw(st.sampled_from(["day", "month", "year"])))
+            assume(right != left)  # "2028-11/2028-11" is just November
+            core = f"{left}/{right}"
+    else:
+        core = _plain(day, kind)
+    return core + draw(st.sampled_from(["", "~", "?", "%"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=edtf_values(), lang=st.sampled_from(["de", "en"]))
+def test_display_date_and_widest_interval_give_the_edtf_value_back(value, lang):
+    bounds = date_bounds(value)
+    assume(bounds.end is None or bounds.end > bounds.start or value[-1] in "~?%")
+    end = bounds.end or date(2031, 12, 31)
+    start_obj = {"year": bounds.start.year, "month": bounds.start.month, "day": bounds.start.day}
+    end_obj = {"year": end.year, "month": end.month, "day": end.day}
+    found = slide_edtf(start_obj, end_obj, describe_date(value, lang), "")
+    assert found == (value, "display")
