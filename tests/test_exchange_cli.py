@@ -88,6 +88,8 @@ BAD_EXPORTS = [
     (["export", "csv", "--out", "{tmp}/x.csv", "--lang", "fr"], "invalid choice: 'fr'"),
     (["export", "csv", "--out", "{tmp}"], "ist ein Ordner"),
     (["export", "csv", "--out", "{tmp}/missing/x.csv", "--lang", "en"], "folder does not exist"),
+    (["export", "csv", "--out", "{tmp}/x.csv", "--country", "X\n" * 5000], "--country 'X X X"),
+    (["export", "pdf\nline two", "--out", "{tmp}/x"], "invalid choice: 'pdf\\nline two'"),
     (["import-timelinejs", "{tmp}/nothing.json"], "nothing.json"),
     (["import-timelinejs", "{tmp}/article.txt"], "keine TimelineJS-Tabelle"),
     (["import-timelinejs", "{tmp}/broken.json", "--lang", "en"], "not valid JSON"),

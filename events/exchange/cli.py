@@ -31,11 +31,17 @@ class CommandError(Exception):
     """One line for stderr; the command exits with 2."""
 
 
+def one_line(text: str, limit: int = 80) -> str:
+    """`text` on one line, cut to `limit` characters (echoed values can be anything)."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _one_line_errors(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """argparse prints usage plus error; ours print only the error line (still exit 2)."""
 
     def error(message: str):
-        print(f"{parser.prog}: {message}", file=sys.stderr)
+        print(f"{parser.prog}: {one_line(message, 300)}", file=sys.stderr)
         raise SystemExit(2)
 
     parser.error = error
@@ -119,7 +125,13 @@ def _filter_state(args: argparse.Namespace, events):
             "importance": t("export_hint_importance", args.lang),
         }
         raise CommandError(
-            t("export_bad_option", args.lang, option=f"--{name}", value=value, hint=hints[name])
+            t(
+                "export_bad_option",
+                args.lang,
+                option=f"--{name}",
+                value=one_line(value),
+                hint=hints[name],
+            )
         )
     return state.filters
 
