@@ -7,7 +7,16 @@ import pytest
 from exchange_data import real
 
 import events.exchange.context as context
-from events.exchange.context import clean_text, filter_line, make_context, story_intro
+from events.exchange.context import (
+    clean_text,
+    date_provenance,
+    filter_line,
+    make_context,
+    story_intro,
+)
+from events.exchange.safe_csv import csv_file
+from events.exchange.timelinejs import timelinejs_json_file
+from events.exchange.webpage import html_file
 from events.queries.filters import FilterState
 
 FILTER_LINES = [
@@ -69,3 +78,29 @@ def test_context_sorts_by_date_and_keeps_only_their_evidence():
     assert set(ctx.evidence["event_id"]) <= set(chosen["id"])
     expected = data.evidence[data.evidence["event_id"].isin(chosen["id"])]
     pd.testing.assert_frame_equal(ctx.evidence, expected.reset_index(drop=True))
+
+
+def test_date_provenance_names_the_articles_date_and_its_source():
+    event = real().events.iloc[0].copy()
+    assert date_provenance(event.drop(["text_date", "date_source"], errors="ignore"), "de") == []
+    event["date"], event["text_date"] = "2025-06-29/2025-06-30", "2025-05/2025-06"
+    event["date_source"] = "EU-Pressemitteilung vom 30. Juni 2025"
+    assert date_provenance(event, "de") == [
+        ("Datum laut Artikel", "Mai 2025 – Juni 2025 (EDTF 2025-05/2025-06)"),
+        ("Quelle des genaueren Datums", "EU-Pressemitteilung vom 30. Juni 2025"),
+    ]
+    event["text_date"], event["date_source"] = event["date"], ""
+    assert date_provenance(event, "en") == []
+
+
+def test_every_export_carries_the_date_provenance():
+    data = real()
+    events = data.events.iloc[:1].assign(
+        date="2025-06-29/2025-06-30", text_date="2025-05/2025-06", date_source="EU-Quelle"
+    )
+    events = events.assign(start=pd.Timestamp("2025-06-29"), end=pd.Timestamp("2025-06-30"))
+    for function in (csv_file, timelinejs_json_file, html_file):
+        text = function(events, data.evidence, data.sources, FilterState(), "de").data.decode(
+            "utf-8-sig"
+        )
+        assert "EU-Quelle" in text and "2025-05/2025-06" in text, function.__name__

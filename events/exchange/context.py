@@ -181,6 +181,21 @@ def event_source_lines(ctx: ExportContext, event_id: str) -> list[str]:
     return lines
 
 
+def date_provenance(event: pd.Series, lang: str) -> list[tuple[str, str]]:
+    """(label, text) pairs for the article's own date where the best-known date differs from it,
+    and the source of that date (the `text_date` and `date_source` columns, when the table has
+    them)."""
+    pairs = []
+    text_date = clean_text(event.get("text_date", "")).strip()
+    if text_date and text_date != event["date"] and is_valid_edtf(text_date):
+        words = f"{describe_date(text_date, lang)} (EDTF {text_date})"
+        pairs.append((t("export_text_date", lang), words))
+    date_source = clean_text(event.get("date_source", "")).strip()
+    if date_source:
+        pairs.append((t("export_date_source", lang), date_source))
+    return pairs
+
+
 def country_list(codes, lang: str) -> str:
     return ", ".join(country_name(code, lang) for code in codes)
 

@@ -13,6 +13,7 @@ from events.exchange.context import (
     ExportFile,
     clean_text,
     country_list,
+    date_provenance,
     event_source_lines,
     file_stem,
     header_lines,
@@ -90,6 +91,8 @@ def _event_block(pdf: _Document, ctx: ExportContext, event: pd.Series, number: i
         pdf.line_of(describe_date(event["date"], lang), 10, "B", ACCENT, gap=0.5)
         pdf.line_of(title_of(event, lang), 12.5, "B", gap=1)
         pdf.line_of(summary_of(event, lang), 10, gap=1)
+        for label, text in date_provenance(event, lang):
+            pdf.line_of(f"{label}: {text}", 8.5, "", GREY, gap=0.3)
     else:
         pdf.line_of(f"{number}. {mask_dates(title_of(event, lang))}", 12.5, "B", gap=1)
         pdf.line_of(mask_dates(summary_of(event, lang)), 10, gap=1.5)

@@ -25,6 +25,7 @@ from events.exchange.context import (
     ExportContext,
     ExportFile,
     clean_text,
+    date_provenance,
     event_source_lines,
     file_stem,
     header_lines,
@@ -106,6 +107,7 @@ def slide_text_html(event: pd.Series, ctx: ExportContext) -> str:
             f"{t('export_date_text', lang)}: „{clean_text(event['date_text'])}“ · {date_line}"
         )
     parts.append(_paragraph(date_line))
+    parts += [_paragraph(f"{label}: {text}") for label, text in date_provenance(event, lang)]
     evidence = ctx.evidence_of(event["id"])
     sources = event_source_lines(ctx, event["id"])
     if sources:

@@ -15,6 +15,7 @@ from events.exchange.context import (
     ExportFile,
     clean_text,
     country_list,
+    date_provenance,
     file_stem,
     header_lines,
     make_context,
@@ -139,6 +140,7 @@ def _card(ctx: ExportContext, event: pd.Series) -> str:
     rows = [(t("card_date", lang), describe_date(event["date"], lang) + f" (EDTF {event['date']})")]
     if clean_text(event["date_text"]):
         rows.append((t("export_date_text", lang), f"„{clean_text(event['date_text'])}“"))
+    rows += date_provenance(event, lang)
     if "date_basis" in event and event["date_basis"]:
         rows.append((t("card_basis", lang), t(f"basis_{event['date_basis']}", lang)))
     rows.append((t("card_countries", lang), country_list(event["countries"], lang)))
