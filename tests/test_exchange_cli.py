@@ -179,3 +179,10 @@ def test_real_command_line_prints_no_traceback(tmp_path):
     assert result.stderr.strip().splitlines() == [
         "Fehler: --importance 'nine' ist nicht gültig (1, 2 oder 3)."
     ]
+
+
+def test_readme_lists_every_export_format():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Exports") :]
+    listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+    assert listed == list(FORMATS)
