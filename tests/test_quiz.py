@@ -7,6 +7,8 @@ from functools import cache
 import pandas as pd
 import pytest
 
+from events.locale import strings
+from events.model.fuzzy_dates import PRECISIONS
 from events.queries.quiz import (
     KINDS,
     ORDER_MAX,
@@ -352,3 +354,13 @@ def test_score_answer_dispatches_and_round_total_counts():
 )
 def test_parse_seed(value, seed):
     assert parse_seed(value) == seed
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_kind_and_date_precision_has_its_words(lang):
+    words = strings(lang)
+    for kind in KINDS:
+        assert f"quiz_kind_{kind}" in words
+    for precision in PRECISIONS:
+        if precision != "open":  # ongoing events are never placed on a slider
+            assert f"quiz_fuzzy_{precision}" in words
