@@ -40,6 +40,7 @@ def classroom_keys(lang: str | None = None, key: str = KEY) -> list[str]:
         on_presses_change=_ignore,
         height=0,
     )
+    st.html(f"<style>.st-key-{key.replace('.', '-')} {{ display: none; }}</style>")
     presses = result.presses or {}
     seen = st.session_state.get(_seen_key(key), 0)
     fresh = [
