@@ -50,8 +50,8 @@ def frame(rows) -> pd.DataFrame:
 
 
 def synthetic(seed: int, n: int) -> pd.DataFrame:
-    """`n` random events over 2019–2025: days, months, seasons, years, intervals, open ends,
-    many on the same day or month, so overlaps are common."""
+    """`n` random events over 2019–2025: days, months (some approximate), seasons, years,
+    intervals, open ends, many on the same day or month, so overlaps are common."""
     rng = random.Random(seed)
     codes = ["ARM", "AZE", "RUS", "UKR", "GEO", "KAZ", "TUR", "IRN"]
     rows = []
@@ -62,6 +62,7 @@ def synthetic(seed: int, n: int) -> pd.DataFrame:
             [
                 day.isoformat(),
                 f"{year}-{day.month:02d}",
+                f"{year}-{day.month:02d}~",
                 f"{year}-{rng.randint(21, 24)}",
                 str(year),
                 f"{day.isoformat()}/{(day + timedelta(days=rng.randint(1, 400))).isoformat()}",
@@ -128,6 +129,7 @@ def test_no_order_question_has_overlapping_intervals(events):
                 assert not intervals_overlap(*first, *second), question
         # the answer is the date order
         assert [s[0] for s in chosen] == sorted(s[0] for s in chosen)
+        assert not events.set_index("id").loc[list(question.answer), "approximate"].any()
 
 
 def test_order_question_marks_dates_from_outside_knowledge():

@@ -58,6 +58,13 @@ def classroom_key(lang: str | None = None, key: str = KEY) -> str | None:
     return fresh[-1] if fresh else None
 
 
+def key_presses(actions: list[str], last_seq: int = 0) -> dict:
+    """The state the browser sends after `actions` (following press number `last_seq`): for
+    AppTest, `at.session_state[KEY] = {"presses": key_presses(["next"])}` presses a key."""
+    log = [[last_seq + n, action] for n, action in enumerate(actions, start=1)]
+    return {"seq": last_seq + len(actions), "log": log}
+
+
 def slide_moves(actions: list[str]) -> list[str]:
     """The slide steps among `actions` (first / previous / next / last), in order."""
     return [MOVES[action] for action in actions if action in MOVES]

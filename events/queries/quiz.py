@@ -2,7 +2,8 @@
 for the same seed (the `round=` link parameter), and pure scoring of each answer.
 
 Three kinds of question:
-- "order": 4–6 events whose date intervals do not overlap pairwise, so exactly one order is right;
+- "order": 4–6 events whose date intervals do not overlap pairwise, so exactly one order is right
+  (approximate dates such as "2025-07~" may lie outside their interval and are left out);
 - "when": one event placed on a month or year slider; every value inside its interval is right;
 - "country": pick the countries of one event among distractors taken from other events.
 
@@ -274,7 +275,7 @@ def build_round(events: pd.DataFrame, seed: int, size: int = ROUND_SIZE) -> Roun
         free = [i for i in items if i.id not in used]
         question: Question | None = None
         if kind == "order":
-            question = _order_question(free, rng)
+            question = _order_question([i for i in free if not i.approximate], rng)
         else:
             for item in rng.sample(free, len(free)):
                 if kind == "when":
