@@ -366,7 +366,8 @@ def _check_text_dates_against_extractor(
             text = texts[source]
             start = text.index(quote) + quote.index(date_text)
             end = start + len(date_text)
-            hits = [m for m in _mentions(text, published[source]) if m.start < end and start < m.end]
+            mentions = _mentions(text, published[source])
+            hits = [m for m in mentions if m.start < end and start < m.end]
             readings.append((source, published[source], [m.edtf for m in hits]))
         if not readings:
             continue  # no quote holds date_text: reported by the evidence check
