@@ -42,8 +42,8 @@ def test_check_command_exits_zero_on_the_real_table():
 
 def test_size_and_span_of_the_story():
     events = DATA.events
-    assert 35 <= len(events) <= 45
-    assert events["start"].min().year == 1993
+    assert 35 <= len(events) <= 50
+    assert events["start"].min().year == 1990  # "seit den 1990er Jahren"
     assert events["start"].max() <= pd.Timestamp("2025-07-31")
 
 
