@@ -17,6 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from events.extract import DateMention, find_dates
 from events.model.fuzzy_dates import DateBounds, date_bounds
+from events.model.provenance import date_origin
 from events.model.schema import (
     CORRECTION_MARKER,
     EVENT_COLUMNS,
@@ -409,8 +410,6 @@ def add_text_date_columns(events: pd.DataFrame) -> pd.DataFrame:
 
     Each distinct value is parsed once, as for `date`.
     """
-    from events.model.provenance import date_origin
-
     values = events["text_date"]
     bounds = {value: date_bounds(value) for value in values.unique() if value}
     events = events.assign(
