@@ -23,6 +23,7 @@ QUARTER_NAMES = {"de": "{n}. Quartal {y}", "en": "Q{n} {y}"}
 APPROX_PREFIX = {"de": "etwa ", "en": "about "}
 UNCERTAIN_SUFFIX = {"de": " (unsicher)", "en": " (uncertain)"}
 OPEN_TEMPLATE = {"de": "seit {start}", "en": "since {start}"}
+OPEN_DECADE_TEMPLATE = {"de": "seit den {d}er Jahren", "en": "since the {d}s"}
 DECADE_TEMPLATE = {"de": "{d}er Jahre", "en": "the {d}s"}
 
 
@@ -76,6 +77,14 @@ def _plain_bounds(value: str) -> DateBounds | None:
     return None
 
 
+def _decade_bounds(value: str) -> DateBounds | None:
+    """Bounds of a decade such as `199X` (the edtf library cannot parse `199X/..`)."""
+    if m := _DECADE.match(value):
+        decade = int(m[1]) * 10
+        return DateBounds(date(decade, 1, 1), date(decade + 9, 12, 31), "decade", False)
+    return None
+
+
 def _fast_bounds(value: str) -> DateBounds | None:
     """Bounds of the common EDTF forms without the (slow) edtf parser; None for the rest.
 
@@ -88,7 +97,7 @@ def _fast_bounds(value: str) -> DateBounds | None:
         core, approximate = core[:-1], True
     if "/" in core:
         left, _, right = core.partition("/")
-        start = _plain_bounds(left)
+        start = _plain_bounds(left) or _decade_bounds(left)
         if start is None or right != ".." and (end := _plain_bounds(right)) is None:
             return None
         if right == "..":
@@ -103,9 +112,8 @@ def _fast_bounds(value: str) -> DateBounds | None:
         first, last = _SEASON_MONTHS[code]
         precision = "season" if code < 30 else "quarter"
         return DateBounds(date(year, first, 1), _month_end(year, last), precision, approximate)
-    if m := _DECADE.match(core):
-        decade = int(m[1]) * 10
-        return DateBounds(date(decade, 1, 1), date(decade + 9, 12, 31), "decade", approximate)
+    if bounds := _decade_bounds(core):
+        return bounds._replace(approximate=approximate)
     return None
 
 
@@ -195,6 +203,8 @@ def _core_words(core: str, bounds: DateBounds, lang: str) -> str:
         return DECADE_TEMPLATE[lang].format(d=start.year)
     if bounds.precision == "open":
         left = core.split("/")[0]
+        if _DECADE.match(left):
+            return OPEN_DECADE_TEMPLATE[lang].format(d=start.year)
         return OPEN_TEMPLATE[lang].format(start=describe_date(left, lang))
     left, _, right = core.partition("/")
     if _PLAIN_DAY.match(left) and _PLAIN_DAY.match(right):
