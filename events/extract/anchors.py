@@ -74,7 +74,9 @@ def resolve_on(anchor, candidate: Candidate, ctx: Context) -> Value:
         # after the anchor, so on or after it and (in a report) not after publication
         anchor_value = Value.days(anchor_value.start, published)
     value = anchored.resolve(anchor_value)
-    if value.end > published >= anchor_value.end and not ctx.speaks_of_future(candidate.start):
+    past = value.start <= published < value.end and published >= anchor_value.end
+    if past and not ctx.speaks_of_future(candidate.start):
         # told in the past tense: what happened after the anchor happened before publication
+        # (a value wholly after publication stays as it is: cut, it would end before it starts)
         value = Value.days(max(value.start, anchor_value.start), published)
     return value
