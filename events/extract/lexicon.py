@@ -85,37 +85,28 @@ DAY = r"(?<![\d.,])(?:[12][0-9]|3[01]|0?[1-9])"  # the day number of "25.", with
 NUM = r"(?:\d{1,3}|" + word_alternation(NUMBERS) + r"|" + word_alternation(VAGUE_NUMBERS) + r")"
 HEDGE = r"(?:" + phrase_alternation(HEDGES) + r")"
 UNIT = r"(?:" + word_alternation(UNITS) + r")(?!\w)"
-ERA_LETTERS = r"(?:" + alt("era", "before") + r"|" + alt("era", "after") + r")"
-ERA = r"(?P<era>" + ERA_LETTERS + r")\.\s*" + alt("era", "christ") + r"\."  # "v. Chr."
-BEFORE_CHRIST = alt("era", "before") + r"\.\s*" + alt("era", "christ") + r"\."
-DECADE = (
-    r"(?:(?:1[0-9]|20)?[0-9]0er|" + word_alternation(DECADE_WORDS) + r")"
-    r"(?:n|(?:\s+|-)?"
-    + alt("period_nouns", "decade")
-    + r"|\s+"
-    + alt("period_nouns", "decade_noun")
-    + r")?(?!\w)"
+CHRIST = alt("era", "christ")
+ERA_LETTERS = rf"(?:{alt('era', 'before')}|{alt('era', 'after')})"
+ERA = rf"(?P<era>{ERA_LETTERS})\.\s*{CHRIST}\."  # "v. Chr.", the letter in group "era"
+ERA_AHEAD = rf"{ERA_LETTERS}\.\s*{CHRIST}"  # what a bare year must not be followed by
+BEFORE_CHRIST = rf"{alt('era', 'before')}\.\s*{CHRIST}\."
+DECADE = (  # "1990er Jahre", "90er-Jahren", "zwanziger Jahre", "achtziger Jahrzehnt"
+    rf"(?:(?:1[0-9]|20)?[0-9]0er|{word_alternation(DECADE_WORDS)})"
+    rf"(?:n|(?:\s+|-)?{alt('period_nouns', 'decade')}|\s+{alt('period_nouns', 'decade_noun')})?"
+    r"(?!\w)"
 )
 # "dem Absturz", "der ersten Wahl": the event noun of an anchored expression, in group "noun"
 NOUN_PHRASE = (
-    alt("articles", "words")
-    + r"\s+(?:[a-zäöüß]+"
-    + ENDING
-    + r"\s+){0,2}(?P<noun>(?-i:[A-ZÄÖÜ][\w-]*))"
+    rf"{alt('articles', 'words')}\s+(?:[a-zäöüß]+{ENDING}\s+){{0,2}}"
+    r"(?P<noun>(?-i:[A-ZÄÖÜ][\w-]*))"
 )
-PREP = r"(?:(?P<prep>" + phrase_alternation(words("prepositions", "period")) + r")\s+)?"
-PREREL = r"(?:(?P<prerel>" + REL + r")\s+)?"
+PREP = rf"(?:(?P<prep>{alt('prepositions', 'period')})\s+)?"
+PREREL = rf"(?:(?P<prerel>{REL})\s+)?"
+_YEAR_SUFFIX = alt("period_nouns", "year_suffix")
 YEAR_TAIL = (  # "Mai 2024", "Mai des Jahres 2024", "Mai letzten Jahres", "Mai dieses Jahres"
-    r"(?:\s+(?:" + alt("period_nouns", "of_the_year") + r"\s+)?(?P<y>" + YEAR + r")"
-    r"|\s+(?P<rel>"
-    + REL
-    + r")\s+"
-    + alt("period_nouns", "year_suffix")
-    + r"|\s+(?P<this>"
-    + alt("period_nouns", "this")
-    + r")\s+"
-    + alt("period_nouns", "year_suffix")
-    + r")?"
+    rf"(?:\s+(?:{alt('period_nouns', 'of_the_year')}\s+)?(?P<y>{YEAR})"
+    rf"|\s+(?P<rel>{REL})\s+{_YEAR_SUFFIX}"
+    rf"|\s+(?P<this>{alt('period_nouns', 'this')})\s+{_YEAR_SUFFIX})?"
 )
 
 
@@ -125,7 +116,7 @@ def compile_pattern(pattern: str) -> re.Pattern:
 
 def table_pattern(table: str) -> re.Pattern:
     """Any word or phrase of a table, as the mention "x" (and group "w")."""
-    return compile_pattern(W + r"(?P<x>(?P<w>" + word_alternation(WORDS[table]) + r"))(?!\w)")
+    return compile_pattern(rf"{W}(?P<x>(?P<w>{word_alternation(WORDS[table])}))(?!\w)")
 
 
 def relative(word: str, table: dict[str, int] = RELATIVE) -> int:

@@ -40,49 +40,36 @@ def _moved(days: int) -> Callable[[Value], Value]:
     return lambda a: Value.days(a.start + step, a.end + step)
 
 
-def _same_words(article: str, unit: str, group: str) -> str:
+def _same_words(preposition: str, unit: str, group: str) -> str:
     """`am (dem) selben Tag`: a preposition, an optional article, "same" and the unit."""
-    return (
-        r"(?:"
-        + alt("same", article)
-        + r")\s+(?:"
-        + alt("same", "article")
-        + r"\s+)?"
-        + alt("same", "same")
-        + r"\s+(?P<"
-        + group
-        + r">"
-        + alt("same", unit)
-        + r")"
-    )
+    article, same, noun = alt("same", "article"), alt("same", "same"), alt("same", unit)
+    return rf"{alt('same', preposition)}\s+(?:{article}\s+)?{same}\s+(?P<{group}>{noun})"
+
+
+LATER = alt("same", "later")
+ON = alt("same", "on")
+SAME_DAY = _same_words("on", "day", "u")
+SAME_MONTH_OR_YEAR = _same_words("in", "month_or_year", "u2")
+SAME_WEEK = _same_words("during", "week", "u3")
+NEXT = alt("same", "next")
+DAY_NOUN = alt("same", "day")
+DAY_AFTER = alt("same", "day_after")
+DAY_BEFORE = alt("same", "day_before")
+NEXT_YEAR = alt("following_year", "next")
+YEAR_BEFORE = alt("following_year", "before")
+HALF = alt("half", "words")
+DIRECTION = alt("directions")
+DIRECTION_PREPOSITION = alt("direction_prepositions")
+SHORTLY = alt("shortly", "words")
+SHORTLY_DIRECTION = alt("shortly", "directions")
 
 
 @RULES.rule(
     "same",
     compile_pattern(
-        W
-        + r"(?P<x>(?:"
-        + alt("same", "later")
-        + r"\s+)?(?:"
-        + _same_words("on", "day", "u")
-        + r"|"
-        + _same_words("in", "month_or_year", "u2")
-        + r"|"
-        + _same_words("during", "week", "u3")
-        + r"|"
-        + alt("same", "on")
-        + r"\s+(?P<next>"
-        + alt("same", "next")
-        + r")\s+"
-        + alt("same", "day")
-        + r"|(?P<after>"
-        + alt("same", "day_after")
-        + r")"
-        + r"|"
-        + alt("same", "on")
-        + r"\s+(?P<before>"
-        + alt("same", "day_before")
-        + r")))(?!\w)"
+        rf"{W}(?P<x>(?:{LATER}\s+)?(?:{SAME_DAY}|{SAME_MONTH_OR_YEAR}|{SAME_WEEK}"
+        rf"|{ON}\s+(?P<next>{NEXT})\s+{DAY_NOUN}|(?P<after>{DAY_AFTER})"
+        rf"|{ON}\s+(?P<before>{DAY_BEFORE})))(?!\w)"
     ),
 )
 def _same(m: re.Match, ctx: Context) -> Candidate | None:
@@ -102,15 +89,7 @@ def _same(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 @RULES.rule(
-    "following-year",
-    compile_pattern(
-        W
-        + r"(?P<x>"
-        + alt("following_year", "next")
-        + r"|(?P<back>"
-        + alt("following_year", "before")
-        + r"))(?!\w)"
-    ),
+    "following-year", compile_pattern(rf"{W}(?P<x>{NEXT_YEAR}|(?P<back>{YEAR_BEFORE}))(?!\w)")
 )
 def _following_year(m: re.Match, ctx: Context) -> Candidate | None:
     """`im folgenden Jahr`, `im Jahr darauf`, `im Jahr zuvor` of the anchor."""
@@ -121,22 +100,8 @@ def _following_year(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "offset",
     compile_pattern(
-        W
-        + r"(?P<x>(?:(?P<h>"
-        + HEDGE
-        + r")\s+)?(?P<n>"
-        + NUM
-        + r")\s+(?P<half>"
-        + alt("half", "words")
-        + r"\s+)?(?P<u>"
-        + UNIT
-        + r")\s+(?P<dir>"
-        + alt("directions")
-        + r"|"
-        + alt("direction_prepositions")
-        + r")(?!\w)(?:\s+(?P<np>"
-        + NOUN_PHRASE
-        + r"))?)"
+        rf"{W}(?P<x>(?:(?P<h>{HEDGE})\s+)?(?P<n>{NUM})\s+(?P<half>{HALF}\s+)?(?P<u>{UNIT})\s+"
+        rf"(?P<dir>{DIRECTION}|{DIRECTION_PREPOSITION})(?!\w)(?:\s+(?P<np>{NOUN_PHRASE}))?)"
     ),
 )
 def _offset(m: re.Match, ctx: Context) -> Candidate | None:
@@ -172,13 +137,8 @@ def _offset_resolver(sign: int, low: float, high: float, unit: str) -> Callable[
 @RULES.rule(
     "shortly",
     compile_pattern(
-        W
-        + r"(?P<x>"
-        + alt("shortly", "words")
-        + r"\s+(?:(?P<dir>"
-        + alt("shortly", "directions")
-        + r")"
-        r"|(?P<prep>" + alt("direction_prepositions") + r")\s+(?P<np>" + NOUN_PHRASE + r")))(?!\w)"
+        rf"{W}(?P<x>{SHORTLY}\s+(?:(?P<dir>{SHORTLY_DIRECTION})"
+        rf"|(?P<prep>{DIRECTION_PREPOSITION})\s+(?P<np>{NOUN_PHRASE})))(?!\w)"
     ),
 )
 def _shortly(m: re.Match, ctx: Context) -> Candidate | None:

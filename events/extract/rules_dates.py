@@ -35,6 +35,10 @@ from events.model.calendar import month_end, third_of_month
 
 RULES = RuleSet()
 
+DAY_JOINER = alt("joiners", "day_range")
+MONTH_JOINER = alt("joiners", "month_range")
+WEEKDAY_ARTICLE = alt("articles", "weekday_day")
+
 
 def safe_date(year: int, month: int, day: int) -> date | None:
     try:
@@ -78,18 +82,8 @@ def dateparser_day(expression: str, base: date, future: bool) -> date | None:
 @RULES.rule(
     "day-range",
     compile_pattern(
-        W + r"(?P<x>(?P<d1>" + DAY + r")\.\s*(?:(?P<m1>" + MONTH + r")\s*)?"
-        r"(?:(?P<y1>"
-        + YEAR
-        + r")\s*)?(?:"
-        + alt("joiners", "day_range")
-        + r"|–|-|/)\s*(?P<d2>"
-        + DAY
-        + r")\.\s*(?P<m2>"
-        + MONTH
-        + r")(?:\s+(?P<y2>"
-        + YEAR
-        + r"))?)"
+        rf"{W}(?P<x>(?P<d1>{DAY})\.\s*(?:(?P<m1>{MONTH})\s*)?(?:(?P<y1>{YEAR})\s*)?"
+        rf"(?:{DAY_JOINER}|–|-|/)\s*(?P<d2>{DAY})\.\s*(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?)"
     ),
 )
 def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
@@ -110,8 +104,8 @@ def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "day",
     compile_pattern(
-        r"(?P<x>(?:(?P<wd>" + WEEKDAY + r"),?\s+(?:" + alt("articles", "weekday_day") + r"\s+)?)?"
-        r"(?P<d>" + DAY + r")\.\s*(?P<m>" + MONTH + r")(?:\s+(?P<y>" + YEAR + r"))?)"
+        rf"(?P<x>(?:(?P<wd>{WEEKDAY}),?\s+(?:{WEEKDAY_ARTICLE}\s+)?)?"
+        rf"(?P<d>{DAY})\.\s*(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?)"
     ),
 )
 def _explicit_day(m: re.Match, ctx: Context) -> Candidate | None:
@@ -167,8 +161,8 @@ def _iso_day(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "month-range",
     compile_pattern(
-        W + r"(?P<x>(?P<m1>" + MONTH + r")\s+(?:" + alt("joiners", "month_range") + r"|–|-)\s+"
-        r"(?P<m2>" + MONTH + r")(?:\s+(?P<y>" + YEAR + r"))?)"
+        rf"{W}(?P<x>(?P<m1>{MONTH})\s+(?:{MONTH_JOINER}|–|-)\s+(?P<m2>{MONTH})"
+        rf"(?:\s+(?P<y>{YEAR}))?)"
     ),
 )
 def _month_range(m: re.Match, ctx: Context) -> Candidate | None:
@@ -185,19 +179,7 @@ def _month_range(m: re.Match, ctx: Context) -> Candidate | None:
 
 @RULES.rule(
     "month",
-    compile_pattern(
-        W
-        + PREP
-        + r"(?P<x>(?:(?P<mod>"
-        + MOD
-        + r")\s+)?"
-        + PREREL
-        + r"(?P<m>"
-        + MONTH
-        + r")"
-        + YEAR_TAIL
-        + r")"
-    ),
+    compile_pattern(rf"{W}{PREP}(?P<x>(?:(?P<mod>{MOD})\s+)?{PREREL}(?P<m>{MONTH}){YEAR_TAIL})"),
 )
 def _month(m: re.Match, ctx: Context) -> Candidate | None:
     """`Dezember 2024`, `Ende Dezember 2024`, `Dezember letzten Jahres`, `im Mai`, `Mitte Mai`."""

@@ -14,7 +14,7 @@ from events.extract.lexicon import (
     DECADE,
     DECADE_WORDS,
     ERA,
-    ERA_LETTERS,
+    ERA_AHEAD,
     HALF_YEARS,
     MOD,
     MODIFIERS,
@@ -43,11 +43,24 @@ from events.model import calendar
 
 RULES = RuleSet()
 
+YEAR_NOUN = alt("period_nouns", "year")
+YEAR_SUFFIX = alt("period_nouns", "year_suffix")
+THE_OR_THIS = alt("period_nouns", "the_or_this")
+MONTH_NOUN = alt("period_nouns", "month")
+DECADE_ARTICLE = alt("period_nouns", "decade_article")
+CENTURY = alt("period_nouns", "century")
+CENTURY_ARTICLE = alt("period_nouns", "century_article")
+YEAR_JOINER = alt("joiners", "year_range")
+APPROXIMATELY = alt("approximately", "words")
 
-@RULES.rule(
-    "season",
-    compile_pattern(W + PREP + r"(?P<x>" + PREREL + r"(?P<s>" + SEASON + r")" + YEAR_TAIL + r")"),
-)
+
+def _ordinal_part(ordinals: dict[str, int], noun: str):
+    """`ersten Quartal 2025`, `zweiten Halbjahres`: an ordinal (group "q"), a noun, a year."""
+    ordinal = word_alternation(ordinals)
+    return compile_pattern(rf"{W}(?P<x>(?P<q>{ordinal})\s+{alt('period_nouns', noun)}{YEAR_TAIL})")
+
+
+@RULES.rule("season", compile_pattern(rf"{W}{PREP}(?P<x>{PREREL}(?P<s>{SEASON}){YEAR_TAIL})"))
 def _season(m: re.Match, ctx: Context) -> Candidate | None:
     """`Herbst letzten Jahres`, `Frühjahr 2024`, `im Frühjahr`, `im vergangenen Sommer`."""
     name = m["s"].lower()
@@ -65,18 +78,7 @@ def _season(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate.of(m, basis, value)
 
 
-@RULES.rule(
-    "quarter",
-    compile_pattern(
-        W
-        + r"(?P<x>(?P<q>"
-        + word_alternation(QUARTERS)
-        + r")\s+"
-        + alt("period_nouns", "quarter")
-        + YEAR_TAIL
-        + r")"
-    ),
-)
+@RULES.rule("quarter", _ordinal_part(QUARTERS, "quarter"))
 def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
     """`ersten Quartal 2025`, `vierten Quartals`: EDTF 33-36."""
     code = QUARTERS[m["q"].lower()]
@@ -87,18 +89,7 @@ def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate.of(m, basis, Value.part_of_year(year, code))
 
 
-@RULES.rule(
-    "half-year",
-    compile_pattern(
-        W
-        + r"(?P<x>(?P<q>"
-        + word_alternation(HALF_YEARS)
-        + r")\s+"
-        + alt("period_nouns", "half_year")
-        + YEAR_TAIL
-        + r")"
-    ),
-)
+@RULES.rule("half-year", _ordinal_part(HALF_YEARS, "half_year"))
 def _half_year(m: re.Match, ctx: Context) -> Candidate | None:
     """`ersten Halbjahr 2025`, `zweiten Halbjahres`: its months (EDTF 40, 41 in the calendar)."""
     code = HALF_YEARS[m["q"].lower()]
@@ -111,16 +102,7 @@ def _half_year(m: re.Match, ctx: Context) -> Candidate | None:
 
 @RULES.rule(
     "part-of-this-month",
-    compile_pattern(
-        W
-        + r"(?P<x>(?P<mod>"
-        + MOD
-        + r")\s+"
-        + alt("period_nouns", "the_or_this")
-        + r"\s+"
-        + alt("period_nouns", "month")
-        + r")(?!\w)"
-    ),
+    compile_pattern(rf"{W}(?P<x>(?P<mod>{MOD})\s+{THE_OR_THIS}\s+{MONTH_NOUN})(?!\w)"),
 )
 def _part_of_this_month(m: re.Match, ctx: Context) -> Candidate | None:
     """`Anfang des Monats`, `Ende dieses Monats`: part of the month of publication."""
@@ -132,18 +114,8 @@ def _part_of_this_month(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "part-of-year",
     compile_pattern(
-        W
-        + r"(?P<x>(?P<mod>"
-        + MOD
-        + r")\s+(?:(?P<y>"
-        + YEAR
-        + r")|(?:"
-        + alt("period_nouns", "the_or_this")
-        + r"\s+)?(?:(?P<rel>"
-        + REL
-        + r")\s+)?"
-        + alt("period_nouns", "year_suffix")
-        + r")(?!\s+\d))"
+        rf"{W}(?P<x>(?P<mod>{MOD})\s+(?:(?P<y>{YEAR})"
+        rf"|(?:{THE_OR_THIS}\s+)?(?:(?P<rel>{REL})\s+)?{YEAR_SUFFIX})(?!\s+\d))"
     ),
 )
 def _part_of_year(m: re.Match, ctx: Context) -> Candidate | None:
@@ -157,16 +129,7 @@ def _part_of_year(m: re.Match, ctx: Context) -> Candidate | None:
 
 @RULES.rule(
     "decade",
-    compile_pattern(
-        W
-        + r"(?P<x>(?:(?P<mod>"
-        + MOD
-        + r")\s+"
-        + alt("period_nouns", "decade_article")
-        + r"\s+)?(?P<dec>"
-        + DECADE
-        + r"))"
-    ),
+    compile_pattern(rf"{W}(?P<x>(?:(?P<mod>{MOD})\s+{DECADE_ARTICLE}\s+)?(?P<dec>{DECADE}))"),
 )
 def _decade(m: re.Match, ctx: Context) -> Candidate | None:
     """`1990er Jahren`, `Mitte der 1990er Jahre`, `90er Jahre`, `zwanziger Jahre`."""
@@ -183,16 +146,8 @@ def _decade(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "century",
     compile_pattern(
-        W
-        + r"(?P<x>(?:(?P<mod>"
-        + MOD
-        + r")\s+"
-        + alt("period_nouns", "century_article")
-        + r"\s+)?(?P<c>\d{1,2})\.\s*"
-        + alt("period_nouns", "century")
-        + r"(?P<bc>\s+"
-        + BEFORE_CHRIST
-        + r")?)(?!\w)"
+        rf"{W}(?P<x>(?:(?P<mod>{MOD})\s+{CENTURY_ARTICLE}\s+)?(?P<c>\d{{1,2}})\.\s*{CENTURY}"
+        rf"(?P<bc>\s+{BEFORE_CHRIST})?)(?!\w)"
     ),
 )
 def _century(m: re.Match, ctx: Context) -> Candidate | None:
@@ -237,15 +192,8 @@ def _quantity_follows(m: re.Match, ctx: Context) -> bool:
 @RULES.rule(
     "year-range",
     compile_pattern(
-        W
-        + PREP
-        + r"(?P<x>(?P<y1>"
-        + YEAR
-        + r")\s*(?P<sep>"
-        + alt("joiners", "year_range")
-        + r"|–|-|/)\s*(?P<y2>"
-        + YEAR
-        + r"|\d\d(?!\d)))(?![.,]\d)"
+        rf"{W}{PREP}(?P<x>(?P<y1>{YEAR})\s*(?P<sep>{YEAR_JOINER}|–|-|/)\s*"
+        rf"(?P<y2>{YEAR}|\d\d(?!\d)))(?![.,]\d)"
     ),
 )
 def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
@@ -265,14 +213,8 @@ def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "year",
     compile_pattern(
-        r"(?P<x>(?:(?P<kw>"
-        + alt("period_nouns", "year")
-        + r")\s+|(?P<approx>"
-        + alt("approximately", "words")
-        + r")\s+)?(?P<y>"
-        + YEAR
-        + r"))(?!\w)"
-        r"(?!\s*" + ERA_LETTERS + r"\.\s*" + alt("era", "christ") + r")"
+        rf"(?P<x>(?:(?P<kw>{YEAR_NOUN})\s+|(?P<approx>{APPROXIMATELY})\s+)?(?P<y>{YEAR}))"
+        rf"(?!\w)(?!\s*{ERA_AHEAD})"
     ),
 )
 def _year(m: re.Match, ctx: Context) -> Candidate | None:

@@ -30,7 +30,6 @@ from events.extract.lexicon import (
     relative,
     table_pattern,
     word_alternation,
-    words,
 )
 from events.extract.rulebook import Candidate, RuleSet
 from events.extract.sentences import Context
@@ -38,6 +37,15 @@ from events.extract.values import Value, shift, week
 from events.model.calendar import add_months
 
 RULES = RuleSet()
+
+CALENDAR_UNIT = word_alternation(UNITS_CALENDAR)
+PREVIOUS_UNIT = word_alternation(UNITS_PREVIOUS)
+SPAN_REL = alt("span_relative")
+PLURAL_UNIT = alt("units_plural_dative")
+AGO = alt("ago", "words")
+AGO_UNIT = word_alternation(UNITS_AGO)
+WEEKDAY_PREP = alt("prepositions", "weekday")
+TIME_OF_DAY = word_alternation(TIMES_OF_DAY)
 
 
 @RULES.rule("today", table_pattern("today"))
@@ -61,8 +69,7 @@ def _recently(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "relative-unit",
     compile_pattern(
-        W + r"(?P<x>(?:(?P<rel>" + REL + r")\s+(?P<u>" + word_alternation(UNITS_CALENDAR) + r")"
-        r"|(?P<prev>" + word_alternation(UNITS_PREVIOUS) + r")))(?!\w)"
+        rf"{W}(?P<x>(?:(?P<rel>{REL})\s+(?P<u>{CALENDAR_UNIT})|(?P<prev>{PREVIOUS_UNIT})))(?!\w)"
     ),
 )
 def _relative_unit(m: re.Match, ctx: Context) -> Candidate | None:
@@ -84,8 +91,7 @@ def _relative_unit(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "coming-units",
     compile_pattern(
-        W + r"(?P<x>(?P<rel>(?:" + word_alternation(SPAN_RELATIVE) + r")en)\s+"
-        r"(?:(?P<n>" + NUM + r")\s+)?(?P<u>" + alt("units_plural_dative") + r"))(?!\w)"
+        rf"{W}(?P<x>(?P<rel>{SPAN_REL}en)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{PLURAL_UNIT}))(?!\w)"
     ),
 )
 def _coming_units(m: re.Match, ctx: Context) -> Candidate | None:
@@ -102,8 +108,7 @@ def _coming_units(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "ago",
     compile_pattern(
-        W + r"(?P<x>" + alt("ago", "words") + r"\s+(?:(?P<h>" + HEDGE + r")\s+)?(?P<n>" + NUM + r")"
-        r"\s+(?P<u>" + word_alternation(UNITS_AGO) + r"))(?!\w)"
+        rf"{W}(?P<x>{AGO}\s+(?:(?P<h>{HEDGE})\s+)?(?P<n>{NUM})\s+(?P<u>{AGO_UNIT}))(?!\w)"
     ),
 )
 def _ago(m: re.Match, ctx: Context) -> Candidate | None:
@@ -126,14 +131,8 @@ def _ago(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "weekday",
     compile_pattern(
-        W + r"(?:(?P<prep>" + word_alternation(words("prepositions", "weekday")) + r")\s+)?"
-        r"(?P<x>"
-        + PREREL
-        + r"(?P<wd>"
-        + WEEKDAY
-        + r")(?P<tod>"
-        + word_alternation(TIMES_OF_DAY)
-        + r")?)(?!\w)"
+        rf"{W}(?:(?P<prep>{WEEKDAY_PREP})\s+)?"
+        rf"(?P<x>{PREREL}(?P<wd>{WEEKDAY})(?P<tod>{TIME_OF_DAY})?)(?!\w)"
     ),
 )
 def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
