@@ -1,6 +1,7 @@
 """The extractor against the hand-annotated gold of both seed articles and the curated table."""
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -10,7 +11,8 @@ from events.extract.gold import load_gold, score
 from events.model.fuzzy_dates import date_bounds
 from events.store.tables import load_dataset
 
-DOCUMENTS = load_gold()
+GOLD_JSON = Path(__file__).parent / "data" / "extract_gold.json"
+DOCUMENTS = load_gold(GOLD_JSON)
 
 
 def test_gold_is_well_formed():

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from events.model.fuzzy_dates import _month_end
+from events.model.calendar import month_end
 
 # Spellings that should find each other; each group is written in normalized form.
 ALIASES: tuple[tuple[str, ...], ...] = (
@@ -127,7 +127,7 @@ def period_bounds(value: str, *, end: bool) -> date:
         month = int(m[2])
         if not 1 <= month <= 12:
             raise ValueError(f"no month {month}")
-        return _month_end(year, month) if end else date(year, month, 1)
+        return month_end(year, month) if end else date(year, month, 1)
     return date(year, 12, 31) if end else date(year, 1, 1)
 
 
