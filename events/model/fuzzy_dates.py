@@ -11,6 +11,9 @@ from babel.dates import format_date, format_interval
 
 from events.model.calendar import PARTS_OF_YEAR, month_end, part_of_year
 
+# every precision a date can have (the quiz and the chart handle each)
+PRECISIONS = ("day", "month", "season", "quarter", "year", "decade", "interval", "open")
+
 _PLAIN_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PLAIN_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _PLAIN_YEAR = re.compile(r"^(\d{4})$")

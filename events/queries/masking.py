@@ -10,9 +10,10 @@ English search (a library, not a word list of ours).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -72,6 +73,26 @@ def _english_spans(text: str, published: date) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+@cache
+def _english_month_pattern() -> re.Pattern:
+    """English month names from CLDR (babel) with the day numbers around them: `29 and 30 June`."""
+    from babel import Locale
+
+    months = Locale("en").months["format"]
+    names = sorted(
+        {*months["wide"].values(), *months["abbreviated"].values()}, key=len, reverse=True
+    )
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    days_before = rf"(?:{day}(?:\s*(?:,|and|to|–|-)\s*{day})*\s+(?:of\s+)?)?"
+    return re.compile(
+        rf"\b{days_before}(?:{'|'.join(names)})\b\.?(?:\s+{day}\b)?(?:,?\s+\d{{4}}\b)?"
+    )
+
+
+def _english_month_spans(text: str) -> list[Span]:
+    return [match.span() for match in _english_month_pattern().finditer(text)]
+
+
 def date_spans(
     text: str, published: date | datetime, *, lang: str = "de", include_vague: bool = False
 ) -> list[Span]:
@@ -81,6 +102,7 @@ def date_spans(
     spans = [(m.start, m.end) for m in find_dates(text, published, include_vague=include_vague)]
     if lang == "en":
         spans += _english_spans(text, published)
+        spans += _english_month_spans(text)
     return _merge(spans)
 
 
