@@ -1,0 +1,662 @@
+"""Save an editor's change set into the curated tables without losing anyone's work.
+
+A change set (new article text with its `sources.csv` row, new events, edited events, new or
+changed evidence rows, rejected candidates) is applied in five steps, all under one file lock
+(`filelock`, `<state dir>/save.lock`) so saves from several sessions or processes are serialised:
+
+1. recover: finish a change a crash left half done (see `events.store.atomic`);
+2. plan: read the current tables and apply the change set to them in memory. An event edit
+   carries the version (`event_version`, a hash of the row) the editor started from; if the
+   event has changed since, the save stops with a `ConflictError` holding both versions, so the
+   page can show them side by side and let the editor choose (`Conflict.keep_mine`). Edits of
+   different events, and identical additions, merge;
+3. validate: the resulting dataset is written to a temporary folder and checked with
+   `events.store.tables.check_tables`; any problem that the current tables do not already have
+   stops the save (`ValidationFailed`) before anything is written;
+4. keep the old content of every touched file under its hash (`<state dir>/blobs`), for undo;
+5. commit: all files, and the history file with one more JSON line (who, when, what, each
+   file's old and new hash), are replaced together through the redo journal of
+   `events.store.atomic`: a crash or a killed process at any moment leaves the old or the new
+   files once `recover` has run, and every save and `load_current` runs it first.
+
+Why a journal and not a folder swap: the tables live at fixed paths in two folders
+(`events/data`, `seeds`) that the CLI, the tests and version control read directly, so a
+symlinked generation folder would change the project layout for everyone. The price is that
+a program reading the files without this package may, right after a crash, see a mix until the
+next save or `load_current` recovers it.
+
+`undo_last` restores the files of the newest change not yet undone, again atomically and as a
+history entry of its own, provided nobody changed those files since.
+"""
+
+import contextlib
+import json
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from events.model.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
+from events.store.atomic import (
+    FILE_MODE,
+    commit,
+    read_blob,
+    read_bytes_or_none,
+    recover,
+    sha256,
+    store_blob,
+)
+from events.store.csv_rows import TableUnreadable, cell, complete_row, parse_table, render_table
+from events.store.layout import (
+    EVENTS,
+    EVIDENCE,
+    HISTORY,
+    REJECTED,
+    SEED_FILE,
+    SOURCES,
+    StoreLayout,
+    seed_name,
+)
+from events.store.paths import PROJECT_ROOT
+from events.store.rejections import REJECTED_COLUMNS, Rejection, sentence_hash
+from events.store.tables import Dataset, Problem, check_tables, load_dataset
+
+LOCK_TIMEOUT_S = 30.0
+WHO_MAX_CHARS = 100
+_COLUMNS = {
+    EVENTS: EVENT_COLUMNS,
+    EVIDENCE: EVIDENCE_COLUMNS,
+    SOURCES: SOURCE_COLUMNS,
+    REJECTED: REJECTED_COLUMNS,
+}
+
+
+# --- the change set ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """A new article: its `sources.csv` row (with `file`, a plain `*.txt` name) and its text."""
+
+    row: Mapping[str, object]
+    text: str
+
+
+@dataclass(frozen=True)
+class EventEdit:
+    """A changed event row (all columns, `id` unchanged) and the version it was based on."""
+
+    row: Mapping[str, object]
+    base_version: str
+
+
+@dataclass(frozen=True)
+class EvidenceEdit:
+    """Replace the evidence row `old` (matched on all columns) by `new`; `new=None` removes it."""
+
+    old: Mapping[str, object]
+    new: Mapping[str, object] | None
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """Everything one press of "save" writes."""
+
+    sources: Sequence[NewSource] = ()
+    new_events: Sequence[Mapping[str, object]] = ()
+    event_edits: Sequence[EventEdit] = ()
+    new_evidence: Sequence[Mapping[str, object]] = ()
+    evidence_edits: Sequence[EvidenceEdit] = ()
+    rejections: Sequence[Rejection] = ()
+    note: str = ""
+
+
+# --- outcomes ---------------------------------------------------------------------------------
+
+
+class SaveError(Exception):
+    """A save that wrote nothing."""
+
+
+class StoreBusy(SaveError):
+    """Another save held the lock for too long."""
+
+
+class InvalidChange(SaveError):
+    """The change set itself is malformed (unknown column, bad file name, ...)."""
+
+
+class ValidationFailed(SaveError):
+    """The resulting dataset would have new problems; `problems` names each."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s): " + "; ".join(map(str, problems[:3])))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An edit based on a version that is no longer current.
+
+    `mine` is the editor's row, `theirs` the row now in the table (None: it is gone). For
+    events, `keep_mine()` returns the edit rebased on the current version.
+    """
+
+    table: str
+    key: str
+    mine: dict[str, str] | None
+    theirs: dict[str, str] | None
+    base_version: str | None = None
+    current_version: str | None = None
+    reason: str = "changed"
+
+    def keep_mine(self) -> EventEdit:
+        if self.table != EVENTS or self.mine is None or self.current_version is None:
+            raise ValueError("only an event that still exists can be overwritten")
+        return EventEdit(row=self.mine, base_version=self.current_version)
+
+
+class ConflictError(SaveError):
+    """Some edits were based on outdated rows; nothing was written."""
+
+    def __init__(self, conflicts: list[Conflict]):
+        self.conflicts = conflicts
+        keys = ", ".join(f"{c.table}:{c.key} ({c.reason})" for c in conflicts)
+        super().__init__(f"changed by someone else meanwhile: {keys}")
+
+
+class NothingToUndo(SaveError):
+    """The history holds no change that can still be undone."""
+
+
+class UndoConflict(SaveError):
+    """Files were changed after the change to undo; `files` names them."""
+
+    def __init__(self, change_id: str, files: list[str]):
+        self.change_id = change_id
+        self.files = files
+        super().__init__(f"{', '.join(files)} changed after {change_id}; undo it by hand")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save or an undo did: its history entry (None when nothing changed)."""
+
+    entry: dict | None
+    known_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.entry is not None
+
+
+# --- versions and reading ---------------------------------------------------------------------
+
+
+def event_version(row: Mapping[str, object]) -> str:
+    """The version of an event row: a hash of its cells, as an editor saw them."""
+    cells = [cell(row.get(column)) for column in EVENT_COLUMNS]
+    return sha256(json.dumps(cells, ensure_ascii=False).encode())[:16]
+
+
+def read_event_rows(layout: StoreLayout) -> dict[str, dict[str, str]]:
+    """The raw rows of events.csv by id (strings, as an edit form needs them)."""
+    _, rows = parse_table(read_bytes_or_none(layout.events_csv), EVENT_COLUMNS, "events.csv")
+    return {row["id"].strip(): row for row in rows}
+
+
+def event_for_edit(layout: StoreLayout, event_id: str) -> tuple[dict[str, str], str] | None:
+    """An event's row and its version, read when editing starts (None if there is none)."""
+    row = read_event_rows(layout).get(event_id)
+    return None if row is None else (row, event_version(row))
+
+
+def read_history(layout: StoreLayout) -> list[dict]:
+    """Every history entry, oldest first (lines that are not JSON objects are skipped)."""
+    data = read_bytes_or_none(layout.history_file)
+    entries = []
+    for line in (data or b"").decode("utf-8", errors="replace").splitlines():
+        with contextlib.suppress(ValueError):
+            entry = json.loads(line)
+            if isinstance(entry, dict):
+                entries.append(entry)
+    return entries
+
+
+@contextlib.contextmanager
+def store_lock(layout: StoreLayout, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
+    """Hold the store's file lock (raises `StoreBusy` after `timeout` seconds)."""
+    layout.state_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(layout.lock_file, timeout=timeout, mode=FILE_MODE)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreBusy(f"another save is still running after {timeout:.0f} s") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def load_current(layout: StoreLayout | None = None, timeout: float = LOCK_TIMEOUT_S) -> Dataset:
+    """Load the dataset consistently: under the lock, after finishing any interrupted save.
+
+    Where the store's folder is read-only (a deployment without an editor) there can be no
+    interrupted save, and the tables are loaded directly.
+    """
+    layout = layout or StoreLayout.default()
+    try:
+        with store_lock(layout, timeout):
+            recover(layout)
+            return _load(layout)
+    except PermissionError:
+        if layout.journal_file.exists():
+            raise
+        return _load(layout)
+    except OSError as exc:
+        if exc.errno != 30 or layout.journal_file.exists():  # 30: read-only file system
+            raise
+        return _load(layout)
+
+
+def _load(layout: StoreLayout) -> Dataset:
+    return load_dataset(layout.events_csv, layout.evidence_csv, layout.sources_csv)
+
+
+# --- planning (pure) ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Tables:
+    header: dict[str, list[str]]
+    rows: dict[str, list[dict[str, str]]]
+
+
+def _parse_all(current: Mapping[str, bytes | None]) -> _Tables:
+    tables = _Tables({}, {})
+    for name, columns in _COLUMNS.items():
+        header, rows = parse_table(current.get(name), columns, name)
+        tables.header[name], tables.rows[name] = header, rows
+    return tables
+
+
+def _evidence_key(row: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(row.get(column, "") for column in EVIDENCE_COLUMNS)
+
+
+def plan_changes(
+    current: Mapping[str, bytes | None], changes: ChangeSet, who: str, when: str
+) -> tuple[dict[str, bytes | None], list[Conflict], dict]:
+    """Apply a change set to the current file contents, in memory.
+
+    `current` maps logical names (events, evidence, sources, rejected, seed:<file>) to bytes;
+    it must hold every seed file the change writes. Returns the new contents of the files
+    that change, the conflicts found, and a summary for the history.
+    """
+    tables = _parse_all(current)
+    conflicts: list[Conflict] = []
+    new_files: dict[str, bytes | None] = {}
+    what: dict[str, list] = {
+        "sources_added": [],
+        "events_added": [],
+        "events_changed": [],
+        "evidence_added": [],
+        "evidence_changed": [],
+        "evidence_removed": [],
+        "rejected": [],
+    }
+
+    def row_of(name: str, values: Mapping[str, object]) -> dict[str, str]:
+        try:
+            return complete_row(values, tables.header[name], name)
+        except ValueError as exc:
+            raise InvalidChange(str(exc)) from None
+
+    # sources and their texts
+    sources = tables.rows[SOURCES]
+    for new in changes.sources:
+        row = row_of(SOURCES, new.row)
+        file = row["file"]
+        if not SEED_FILE.match(file):
+            raise InvalidChange(f"sources: file {file!r} must be a plain name ending in .txt")
+        data = new.text.encode("utf-8")
+        existing = next((r for r in sources if r["id"] == row["id"]), None)
+        on_disk = current.get(seed_name(file))
+        if existing is not None:
+            if existing != row or on_disk != data:
+                conflicts.append(Conflict(SOURCES, row["id"], row, existing, reason="exists"))
+            continue
+        if any(r["file"] == file for r in sources) or (on_disk not in (None, data)):
+            raise InvalidChange(f"sources: the file name {file!r} is taken by another article")
+        sources.append(row)
+        new_files[seed_name(file)] = data
+        what["sources_added"].append(row["id"])
+
+    # events: new ones, then edits based on a version
+    events = tables.rows[EVENTS]
+    by_id = {row["id"].strip(): index for index, row in enumerate(events)}
+    for values in changes.new_events:
+        row = row_of(EVENTS, values)
+        event_id = row["id"].strip()
+        if event_id in by_id:
+            theirs = events[by_id[event_id]]
+            if theirs != row:
+                conflicts.append(
+                    Conflict(EVENTS, event_id, row, theirs, None, event_version(theirs), "exists")
+                )
+            continue
+        by_id[event_id] = len(events)
+        events.append(row)
+        what["events_added"].append(event_id)
+    for edit in changes.event_edits:
+        row = row_of(EVENTS, edit.row)
+        event_id = row["id"].strip()
+        if event_id not in by_id:
+            conflicts.append(
+                Conflict(EVENTS, event_id, row, None, edit.base_version, None, "deleted")
+            )
+            continue
+        theirs = events[by_id[event_id]]
+        if theirs == row:
+            continue  # the same edit is already there
+        current_version = event_version(theirs)
+        if current_version != edit.base_version:
+            conflicts.append(
+                Conflict(EVENTS, event_id, row, theirs, edit.base_version, current_version)
+            )
+            continue
+        events[by_id[event_id]] = row
+        what["events_changed"].append(event_id)
+
+    # evidence: additions merge, edits need their old row to still be there
+    evidence = tables.rows[EVIDENCE]
+    present = {_evidence_key(row) for row in evidence}
+    for values in changes.new_evidence:
+        row = row_of(EVIDENCE, values)
+        if _evidence_key(row) not in present:
+            evidence.append(row)
+            present.add(_evidence_key(row))
+            what["evidence_added"].append([row["event_id"], row["source"]])
+    for edit in changes.evidence_edits:
+        old = row_of(EVIDENCE, edit.old)
+        new = None if edit.new is None else row_of(EVIDENCE, edit.new)
+        index = next((i for i, r in enumerate(evidence) if r == old), None)
+        if index is None:
+            if new is not None and _evidence_key(new) in present:
+                continue  # someone made the same change
+            theirs = next(
+                (
+                    r
+                    for r in evidence
+                    if (r["event_id"], r["source"], r["quote"])
+                    == (old["event_id"], old["source"], old["quote"])
+                ),
+                None,
+            )
+            reason = "changed" if theirs is not None else "deleted"
+            conflicts.append(Conflict(EVIDENCE, old["event_id"], new, theirs, reason=reason))
+            continue
+        if new is None:
+            del evidence[index]
+            present.discard(_evidence_key(old))
+            what["evidence_removed"].append([old["event_id"], old["source"]])
+        else:
+            evidence[index] = new
+            present.discard(_evidence_key(old))
+            present.add(_evidence_key(new))
+            what["evidence_changed"].append([new["event_id"], new["source"]])
+
+    # rejected candidates
+    rejected = tables.rows[REJECTED]
+    known = {(r["source"], r["sentence_hash"]) for r in rejected}
+    for rejection in changes.rejections:
+        if rejection.key in known:
+            continue
+        known.add(rejection.key)
+        rejected.append(
+            {
+                "source": rejection.source,
+                "sentence_hash": sentence_hash(rejection.sentence),
+                "sentence": " ".join(rejection.sentence.split()),
+                "rejected_by": who,
+                "rejected_at": when,
+            }
+        )
+        what["rejected"].append([rejection.source, sentence_hash(rejection.sentence)])
+
+    for name in _COLUMNS:
+        data = render_table(tables.header[name], tables.rows[name])
+        if name == REJECTED and not tables.rows[name] and current.get(name) is None:
+            continue  # no rejections yet: do not create an empty file
+        if data != current.get(name):
+            new_files[name] = data
+    summary = {key: value for key, value in what.items() if value}
+    if changes.note:
+        summary["note"] = changes.note
+    return new_files, conflicts, summary
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _problem_key(problem: Problem) -> tuple:
+    return (Path(problem.file).name, problem.column, problem.value, problem.message)
+
+
+def validate_contents(
+    layout: StoreLayout, contents: Mapping[str, bytes | None]
+) -> tuple[list[Problem], list[Problem]]:
+    """Check the dataset as it would be after writing `contents`, in a temporary folder.
+
+    Returns (new problems, problems the current tables already have); file names in the
+    new problems are the real ones.
+    """
+    before = check_tables(layout.events_csv, layout.evidence_csv, layout.sources_csv)
+    with tempfile.TemporaryDirectory(prefix="timeline-save-") as tmp:
+        root = Path(tmp)
+        seeds = root / "seeds"
+        seeds.mkdir()
+        if layout.seeds_dir.is_dir():
+            for entry in layout.seeds_dir.iterdir():
+                if entry.name != layout.sources_csv.name and not entry.name.startswith("."):
+                    (seeds / entry.name).symlink_to(entry.resolve())
+        for name, data in contents.items():
+            if name.startswith("seed:"):
+                target = seeds / layout.resolve(name).name
+                if target.is_symlink() or target.exists():
+                    target.unlink()
+                if data is not None:
+                    target.write_bytes(data)
+        paths = {
+            EVENTS: (layout.events_csv, root / "events.csv"),
+            EVIDENCE: (layout.evidence_csv, root / "evidence.csv"),
+            SOURCES: (layout.sources_csv, seeds / layout.sources_csv.name),
+        }
+        for name, (real, temp) in paths.items():
+            data = contents[name] if name in contents else read_bytes_or_none(real)
+            if data is not None:
+                temp.write_bytes(data)
+        after = check_tables(*(temp for _, temp in paths.values()))
+    known = {_problem_key(p) for p in before}
+    real_names = {temp.name: _display(real) for real, temp in paths.values()}
+    new = [
+        replace(p, file=real_names.get(Path(p.file).name, p.file))
+        for p in after
+        if _problem_key(p) not in known
+    ]
+    return new, before
+
+
+# --- saving and undo ---------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _change_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:8]
+
+
+def _clean_who(who: str) -> str:
+    cleaned = "".join(ch for ch in str(who) if ch.isprintable()).strip()
+    return cleaned[:WHO_MAX_CHARS] or "unknown"
+
+
+def _current_contents(layout: StoreLayout, changes: ChangeSet) -> dict[str, bytes | None]:
+    names = [EVENTS, EVIDENCE, SOURCES, REJECTED]
+    for source in changes.sources:
+        file = str(source.row.get("file", ""))
+        if SEED_FILE.match(file):
+            names.append(seed_name(file))
+    return {name: read_bytes_or_none(layout.resolve(name)) for name in names}
+
+
+def _write_change(
+    layout: StoreLayout,
+    new_files: Mapping[str, bytes | None],
+    current: Mapping[str, bytes | None],
+    entry: dict,
+) -> None:
+    files = {}
+    for name, data in new_files.items():
+        old = current.get(name)
+        files[name] = {
+            "before": None if old is None else store_blob(layout, old),
+            "after": None if data is None else sha256(data),
+        }
+    entry["files"] = files
+    history = read_bytes_or_none(layout.history_file) or b""
+    if history and not history.endswith(b"\n"):
+        history += b"\n"
+    line = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
+    commit(layout, entry["id"], {**new_files, HISTORY: history + line})
+
+
+def save_changes(
+    layout: StoreLayout | None,
+    changes: ChangeSet,
+    who: str,
+    timeout: float = LOCK_TIMEOUT_S,
+) -> SaveResult:
+    """Validate and write a change set atomically; raise `ConflictError`, `ValidationFailed`,
+    `InvalidChange` or `StoreBusy` with nothing written."""
+    layout = layout or StoreLayout.default()
+    who = _clean_who(who)
+    with store_lock(layout, timeout):
+        recover(layout)
+        current = _current_contents(layout, changes)
+        when = _now()
+        try:
+            new_files, conflicts, summary = plan_changes(current, changes, who, when)
+        except TableUnreadable as exc:
+            raise InvalidChange(str(exc)) from None
+        if conflicts:
+            raise ConflictError(conflicts)
+        if not new_files:
+            return SaveResult(None)
+        problems, known = validate_contents(layout, new_files)
+        if problems:
+            raise ValidationFailed(problems)
+        entry = {"id": _change_id(), "kind": "save", "who": who, "when": when, "what": summary}
+        _write_change(layout, new_files, current, entry)
+        return SaveResult(entry, known)
+
+
+def undoable_change(history: Sequence[dict]) -> dict | None:
+    """The newest saved change that has not been undone (None if there is none)."""
+    undone = {entry.get("undoes") for entry in history if entry.get("kind") == "undo"}
+    for entry in reversed(history):
+        if entry.get("kind") != "undo" and entry.get("id") not in undone:
+            return entry
+    return None
+
+
+def undo_last(layout: StoreLayout | None, who: str, timeout: float = LOCK_TIMEOUT_S) -> SaveResult:
+    """Restore the files of the newest change not yet undone, as a recorded change itself."""
+    layout = layout or StoreLayout.default()
+    who = _clean_who(who)
+    with store_lock(layout, timeout):
+        recover(layout)
+        target = undoable_change(read_history(layout))
+        if target is None or not target.get("files"):
+            raise NothingToUndo("nothing to undo")
+        current: dict[str, bytes | None] = {}
+        changed_since = []
+        restored: dict[str, bytes | None] = {}
+        for name, hashes in target["files"].items():
+            data = read_bytes_or_none(layout.resolve(name))
+            current[name] = data
+            if (None if data is None else sha256(data)) != hashes["after"]:
+                changed_since.append(name)
+            if hashes["before"] is None:
+                restored[name] = None
+            else:
+                old = read_blob(layout, hashes["before"])
+                if old is None:
+                    raise NothingToUndo(f"the old content of {name} is no longer kept")
+                restored[name] = old
+        if changed_since:
+            raise UndoConflict(target["id"], changed_since)
+        entry = {
+            "id": _change_id(),
+            "kind": "undo",
+            "who": who,
+            "when": _now(),
+            "undoes": target["id"],
+            "what": {"undone": target.get("what", {}), "undone_who": target.get("who")},
+        }
+        _write_change(layout, restored, current, entry)
+        return SaveResult(entry)
+
+
+def suggest_article_file(layout: StoreLayout, text: str) -> str:
+    """A new seed file name in the project's pattern: next number and a hash of the text."""
+    numbers = [
+        int(path.name[:3])
+        for path in (layout.seeds_dir.iterdir() if layout.seeds_dir.is_dir() else ())
+        if path.name[:3].isdigit() and path.name[3:4] == "_"
+    ]
+    number = max(numbers, default=-1) + 1
+    return f"{number:03d}_{sha256(text.encode('utf-8'))[:16]}.txt"
+
+
+__all__ = [
+    "ChangeSet",
+    "Conflict",
+    "ConflictError",
+    "EventEdit",
+    "EvidenceEdit",
+    "InvalidChange",
+    "NewSource",
+    "NothingToUndo",
+    "Rejection",
+    "SaveError",
+    "SaveResult",
+    "StoreBusy",
+    "UndoConflict",
+    "ValidationFailed",
+    "event_for_edit",
+    "event_version",
+    "load_current",
+    "plan_changes",
+    "read_event_rows",
+    "read_history",
+    "save_changes",
+    "store_lock",
+    "suggest_article_file",
+    "undo_last",
+    "undoable_change",
+    "validate_contents",
+]
