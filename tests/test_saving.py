@@ -536,3 +536,27 @@ def test_rejected_candidates_are_remembered_and_filtered(store):
 def test_suggested_article_file_follows_the_seed_pattern(store):
     name = suggest_article_file(store, "Ein Text.")
     assert name.startswith("004_") and name.endswith(".txt") and len(name) == 24
+
+
+# --- the fingerprint the UI cache is keyed on ----------------------------------------------------
+
+
+@pytest.mark.parametrize("content", [False, True])
+def test_fingerprint_changes_with_every_save_and_undo_and_hand_edit(store, content):
+    from events.store.fingerprint import tables_fingerprint
+
+    seen = [tables_fingerprint(store, content)]
+    assert tables_fingerprint(store, content) == seen[0]  # stable while nothing changes
+    save_changes(store, article_change(), who="A")
+    seen.append(tables_fingerprint(store, content))
+    undo_last(store, who="A")
+    seen.append(tables_fingerprint(store, content))
+    text = store.seeds_dir / "000_ae1e676b21058354.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "Nachtrag.\n", encoding="utf-8")
+    seen.append(tables_fingerprint(store, content))
+    store.evidence_csv.unlink()
+    seen.append(tables_fingerprint(store, content))
+    if content:  # the undo brought back the very same bytes
+        assert seen[2] == seen[0]
+        del seen[2]
+    assert len(set(seen)) == len(seen)
