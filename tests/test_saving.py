@@ -195,6 +195,9 @@ def test_malformed_change_is_rejected_with_nothing_written(store):
         save_changes(store, bad_file, who="a")
     with pytest.raises(InvalidChange, match="unknown column"):
         save_changes(store, ChangeSet(new_events=({**event_row(), "colour": "red"},)), who="a")
+    hidden = NewSource(article_change().sources[0].row, "Baku\u202e ukaB\n")
+    with pytest.raises(InvalidChange, match="normalise"):
+        save_changes(store, ChangeSet(sources=(hidden,)), who="a")
     assert_nothing_written(store, before)
 
 
@@ -560,3 +563,18 @@ def test_fingerprint_changes_with_every_save_and_undo_and_hand_edit(store, conte
         assert seen[2] == seen[0]
         del seen[2]
     assert len(set(seen)) == len(seen)
+
+
+def test_old_contents_beyond_the_undo_depth_are_dropped(store, monkeypatch):
+    monkeypatch.setattr(saving, "UNDO_DEPTH", 2)
+    for note in ("eins", "zwei", "drei"):
+        row, version = first_event(store)
+        edited = {**row, "summary_en": row["summary_en"] + f" {note}"}
+        save_changes(store, ChangeSet(event_edits=(EventEdit(edited, version),)), who="A")
+    # only the contents the last two entries refer to remain
+    assert len(list(store.blob_dir.iterdir())) == 2
+    undo_last(store, who="A")  # drei: still possible
+    assert first_event(store)[0]["summary_en"].endswith(" zwei")
+    undo_last(store, who="A")
+    with pytest.raises(NothingToUndo, match="no longer kept"):
+        undo_last(store, who="A")

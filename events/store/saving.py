@@ -30,7 +30,9 @@ history entry of its own, provided nobody changed those files since.
 """
 
 import contextlib
+import errno
 import json
+import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -64,8 +66,10 @@ from events.store.layout import (
 from events.store.paths import PROJECT_ROOT
 from events.store.rejections import REJECTED_COLUMNS, Rejection, sentence_hash
 from events.store.tables import Dataset, Problem, check_tables, load_dataset
+from events.store.uploads import MAX_TEXT_BYTES, normalise_text
 
 LOCK_TIMEOUT_S = 30.0
+UNDO_DEPTH = 50  # the old file contents of the newest 50 history entries are kept for undo
 WHO_MAX_CHARS = 100
 _COLUMNS = {
     EVENTS: EVENT_COLUMNS,
@@ -258,7 +262,7 @@ def load_current(layout: StoreLayout | None = None, timeout: float = LOCK_TIMEOU
             raise
         return _load(layout)
     except OSError as exc:
-        if exc.errno != 30 or layout.journal_file.exists():  # 30: read-only file system
+        if exc.errno != errno.EROFS or layout.journal_file.exists():
             raise
         return _load(layout)
 
@@ -323,6 +327,10 @@ def plan_changes(
         file = row["file"]
         if not SEED_FILE.match(file):
             raise InvalidChange(f"sources: file {file!r} must be a plain name ending in .txt")
+        if normalise_text(new.text) != (new.text, ()):
+            raise InvalidChange("sources: normalise the text first (uploads.read_pasted)")
+        if len(new.text.encode("utf-8")) > MAX_TEXT_BYTES:
+            raise InvalidChange("sources: the article text is larger than 2 MB")
         data = new.text.encode("utf-8")
         existing = next((r for r in sources if r["id"] == row["id"]), None)
         on_disk = current.get(seed_name(file))
@@ -470,7 +478,10 @@ def validate_contents(
         if layout.seeds_dir.is_dir():
             for entry in layout.seeds_dir.iterdir():
                 if entry.name != layout.sources_csv.name and not entry.name.startswith("."):
-                    (seeds / entry.name).symlink_to(entry.resolve())
+                    try:
+                        (seeds / entry.name).symlink_to(entry.resolve())
+                    except OSError:  # no symlinks here: copy
+                        shutil.copyfile(entry, seeds / entry.name)
         for name, data in contents.items():
             if name.startswith("seed:"):
                 target = seeds / layout.resolve(name).name
@@ -542,6 +553,21 @@ def _write_change(
         history += b"\n"
     line = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
     commit(layout, entry["id"], {**new_files, HISTORY: history + line})
+    _prune_blobs(layout)
+
+
+def _prune_blobs(layout: StoreLayout) -> None:
+    """Drop kept file contents that none of the newest `UNDO_DEPTH` undoable changes needs."""
+    keep = {
+        hashes["before"]
+        for entry in undoable_changes(read_history(layout))[:UNDO_DEPTH]
+        for hashes in entry.get("files", {}).values()
+        if hashes.get("before")
+    }
+    if layout.blob_dir.is_dir():
+        for blob in layout.blob_dir.iterdir():
+            if blob.name not in keep and not blob.name.startswith("."):
+                blob.unlink(missing_ok=True)
 
 
 def save_changes(
@@ -574,13 +600,20 @@ def save_changes(
         return SaveResult(entry, known)
 
 
+def undoable_changes(history: Sequence[dict]) -> list[dict]:
+    """The saved changes not undone, newest first: the order in which undo takes them back."""
+    undone = {entry.get("undoes") for entry in history if entry.get("kind") == "undo"}
+    return [
+        entry
+        for entry in reversed(history)
+        if entry.get("kind") != "undo" and entry.get("id") not in undone
+    ]
+
+
 def undoable_change(history: Sequence[dict]) -> dict | None:
     """The newest saved change that has not been undone (None if there is none)."""
-    undone = {entry.get("undoes") for entry in history if entry.get("kind") == "undo"}
-    for entry in reversed(history):
-        if entry.get("kind") != "undo" and entry.get("id") not in undone:
-            return entry
-    return None
+    changes = undoable_changes(history)
+    return changes[0] if changes else None
 
 
 def undo_last(layout: StoreLayout | None, who: str, timeout: float = LOCK_TIMEOUT_S) -> SaveResult:
@@ -658,5 +691,6 @@ __all__ = [
     "suggest_article_file",
     "undo_last",
     "undoable_change",
+    "undoable_changes",
     "validate_contents",
 ]
