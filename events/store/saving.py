@@ -28,6 +28,17 @@ next save or `load_current` recovers it.
 
 `undo_last` restores the files of the newest change not yet undone, again atomically and as a
 history entry of its own, provided nobody changed those files since.
+
+Use from a page (`layout = StoreLayout.default()`):
+
+    row, version = event_for_edit(layout, event_id)          # when the edit form opens
+    try:
+        save_changes(layout, ChangeSet(event_edits=(EventEdit(edited, version),)), who=name)
+    except ConflictError as exc:     # show c.mine beside c.theirs for c in exc.conflicts;
+        ...                          # "keep mine" saves ChangeSet(event_edits=(c.keep_mine(),))
+    except ValidationFailed as exc:  # exc.problems: file, row, column, value, message
+        ...
+    dataset = load_current(layout)   # cached on events.store.fingerprint.tables_fingerprint
 """
 
 import contextlib
@@ -81,7 +92,7 @@ from events.store.rejections import Rejection
 from events.store.tables import Dataset, Problem, check_tables, load_dataset
 
 LOCK_TIMEOUT_S = 30.0
-UNDO_DEPTH = 50  # the old file contents of the newest 50 history entries are kept for undo
+UNDO_DEPTH = 50  # old file contents are kept for the newest 50 changes that can be undone
 WHO_MAX_CHARS = 100
 
 
