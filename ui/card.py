@@ -9,6 +9,8 @@ from events.locale import t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
 from events.model.themes import theme_label
+from ui.session import select_event, selected_event
+from ui.view import View
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
 
@@ -73,3 +75,13 @@ def render_event_card(
             st.markdown(quote_markdown(row["quote"], row["date_text"]))
             if row["source"] in by_id.index:
                 st.caption(source_line(by_id.loc[row["source"]], lang))
+
+
+def render_card_with_close(view: View, key: str) -> None:
+    """The card of the selected event (if it is in the table) with a close button `key`."""
+    event = view.event(selected_event())
+    if event is None:
+        return
+    data = view.data
+    render_event_card(event, data.evidence, data.sources, view.lang)
+    st.button(t("close_card", view.lang), key=key, on_click=select_event, args=(None,))

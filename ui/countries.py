@@ -10,13 +10,12 @@ import streamlit as st
 
 from events.charts.countries import codes_from_points, pair_codes, pair_key
 from events.locale import t
-from ui.state import KEY_COUNTRY, KEY_QUERY, select_event, selected_event
+from ui.session import KEY_COUNTRY, KEY_QUERY, picked_at
 
 KEY_WORLD = "countries.world"
 KEY_PICK = "countries.pick"
 KEY_PAIR = "countries.pair"
 KEY_ACTOR = "countries.actor"
-KEY_CARD_AT = "countries.card_at"
 STATIC_TOPOJSON = "app/static/topojson/"
 
 
@@ -68,13 +67,6 @@ def render_country_pick(
     where.selectbox(
         t("countries_pick", lang), options, key=KEY_PICK, format_func=label, on_change=_on_pick
     )
-
-
-def on_timeline_click(key: str) -> None:
-    ids = codes_from_points(_points(key))
-    if ids:
-        select_event(ids[0])
-        st.session_state[KEY_CARD_AT] = "country"
 
 
 def on_pair_click(key: str) -> None:
@@ -138,13 +130,7 @@ def render_actor_pills(actors: pd.Series, lang: str) -> None:
     )
 
 
-def track_list_pick(before: str | None, place: str) -> None:
-    """After a list was drawn: if it changed the chosen event, the card goes next to it."""
-    if selected_event() != before:
-        st.session_state[KEY_CARD_AT] = place
-
-
 def card_place(slots: dict) -> object | None:
     """The container the card goes into: next to where the event was picked, else the first."""
-    wanted = st.session_state.get(KEY_CARD_AT)
+    wanted = picked_at()
     return slots.get(wanted) or next(iter(slots.values()), None)

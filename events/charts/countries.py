@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from events.locale import t
 from events.queries.filters import country_counts
 from events.store.paths import STATIC_DIR
 
@@ -32,10 +33,6 @@ MAP_COLOURS = [[0.0, "#c6dbef"], [0.15, "#6baed6"], [0.4, "#2171b5"], [1.0, "#08
 DARK_FROM = 0.3  # share of the colour range from which a label is drawn white
 CHOSEN_LINE = "#D55E00"  # outline of the chosen countries (Okabe-Ito vermillion)
 PAIR_SEP = "+"
-TEXT = {
-    "de": {"events": "Ereignisse", "one": "Ereignis"},
-    "en": {"events": "events", "one": "event"},
-}
 
 
 def events_per_country(events: pd.DataFrame) -> pd.Series:
@@ -188,8 +185,7 @@ def label_points(
 
 
 def _count_text(n: int, lang: str) -> str:
-    words = TEXT["en" if lang == "en" else "de"]
-    return f"{n} {words['one'] if n == 1 else words['events']}"
+    return f"{n} {t('map_event_one' if n == 1 else 'map_events', lang)}"
 
 
 def choropleth_figure(
