@@ -53,10 +53,11 @@ def render_event_card(
             if event["date_text"]
             else t("card_no_text_date", lang)
         )
+        basis = t(f"basis_{event['date_basis']}", lang)
         st.markdown(
             f"**{t('card_date', lang)}:** {md_escape(describe_date(event['date'], lang))}  \n"
             f"**{t('card_written', lang)}:** {written}  \n"
-            f"**{t('card_basis', lang)}:** {t('basis_' + event['date_basis'], lang)}"
+            f"**{t('card_basis', lang)}:** {basis}"
         )
         st.markdown(md_escape(event[f"summary_{lang}"]))
         countries = ", ".join(country_name(c, lang) for c in event["countries"])

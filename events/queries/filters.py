@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from events.locale import LANGS
 from events.model.fuzzy_dates import _month_end
 
 # Spellings that should find each other; each group is written in normalized form.
@@ -37,7 +38,6 @@ ALIASES: tuple[tuple[str, ...], ...] = (
 )
 PERIOD_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 SHORT_TERM = 3  # search terms this short match whole words only
-FILTER_PARAMS = ("country", "theme", "from", "to", "q", "importance")
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,6 @@ class FilterState:
     date_to: str | None = None
     query: str = ""
     min_importance: int = 1
-
-    def is_empty(self) -> bool:
-        return self == FilterState()
 
 
 @dataclass
@@ -235,7 +232,7 @@ def parse_url_params(
         else:
             ignored.append(("importance", values[-1]))
     if values := params.get("lang", []):
-        if values[-1] in ("de", "en"):
+        if values[-1] in LANGS:
             state.lang = values[-1]
         else:
             ignored.append(("lang", values[-1]))
