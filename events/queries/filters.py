@@ -193,6 +193,22 @@ def _valid_period(value: str) -> bool:
     return True
 
 
+def _keep_items(name: str, values: list[str], allowed, ignored: list) -> tuple[str, ...]:
+    """The comma-separated items of a list parameter that `allowed` accepts, each once; the
+    others go to `ignored` as (name, item)."""
+    good = []
+    for value in values:
+        for item in value.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            if allowed(item):
+                good.append(item)
+            else:
+                ignored.append((name, item))
+    return tuple(dict.fromkeys(good))
+
+
 def parse_url_params(
     params: dict[str, list[str]],
     countries: set[str],
@@ -202,22 +218,10 @@ def parse_url_params(
     """Read the link's parameters; unknown or malformed values are dropped and listed."""
     state = UrlState()
     ignored = state.ignored
-
-    def keep(name: str, values: list[str], allowed) -> tuple[str, ...]:
-        good = []
-        for value in values:
-            for item in value.split(","):
-                item = item.strip()
-                if not item:
-                    continue
-                if allowed(item):
-                    good.append(item)
-                else:
-                    ignored.append((name, item))
-        return tuple(dict.fromkeys(good))
-
-    chosen_countries = keep("country", params.get("country", []), lambda v: v.upper() in countries)
-    chosen_themes = keep("theme", params.get("theme", []), lambda v: v in themes)
+    chosen_countries = _keep_items(
+        "country", params.get("country", []), lambda v: v.upper() in countries, ignored
+    )
+    chosen_themes = _keep_items("theme", params.get("theme", []), lambda v: v in themes, ignored)
     dates = {}
     for name in ("from", "to"):
         values = params.get(name, [])
