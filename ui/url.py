@@ -6,20 +6,8 @@ import streamlit as st
 from events.model.themes import THEMES
 from events.queries.filters import country_counts, parse_url_params, url_params
 from events.queries.slider import slider_value
+from ui import session
 from ui.data import Prepared
-from ui.session import (
-    KEY_COUNTRY,
-    KEY_EVENT,
-    KEY_EXACT,
-    KEY_IMPORTANCE,
-    KEY_LANG,
-    KEY_NOTICES,
-    KEY_PERIOD,
-    KEY_QUERY,
-    KEY_READY,
-    KEY_THEME,
-    selected_event,
-)
 from ui.view import View
 
 
@@ -30,7 +18,7 @@ def _current_params() -> dict[str, list[str]]:
 def init_from_url(prep: Prepared) -> None:
     """On a session's first run, before any widget: copy the link's filters, language and
     event into the widgets' state (later runs keep the widgets' own state)."""
-    if st.session_state.get(KEY_READY):
+    if st.session_state.get(session.KEY_READY):
         return
     events = prep.data.events
     url = parse_url_params(
@@ -40,21 +28,21 @@ def init_from_url(prep: Prepared) -> None:
         event_ids=set(events["id"]),
     )
     state = url.filters
-    st.session_state[KEY_LANG] = url.lang
-    st.session_state[KEY_COUNTRY] = list(state.countries)
-    st.session_state[KEY_THEME] = list(state.themes)
-    st.session_state[KEY_QUERY] = state.query
-    st.session_state[KEY_IMPORTANCE] = state.min_importance
-    st.session_state[KEY_EXACT] = (state.date_from, state.date_to)
-    st.session_state[KEY_PERIOD] = slider_value(prep.months, state.date_from, state.date_to)
-    st.session_state[KEY_EVENT] = url.event
-    st.session_state[KEY_NOTICES] = [f"{name}={value}" for name, value in url.ignored]
-    st.session_state[KEY_READY] = True
+    st.session_state[session.KEY_LANG] = url.lang
+    st.session_state[session.KEY_COUNTRY] = list(state.countries)
+    st.session_state[session.KEY_THEME] = list(state.themes)
+    st.session_state[session.KEY_QUERY] = state.query
+    st.session_state[session.KEY_IMPORTANCE] = state.min_importance
+    st.session_state[session.KEY_EXACT] = (state.date_from, state.date_to)
+    st.session_state[session.KEY_PERIOD] = slider_value(prep.months, state.date_from, state.date_to)
+    st.session_state[session.KEY_EVENT] = url.event
+    st.session_state[session.KEY_NOTICES] = [f"{name}={value}" for name, value in url.ignored]
+    st.session_state[session.KEY_READY] = True
 
 
 def sync_url(view: View) -> None:
     """Write the current view into the URL, so the link reproduces it."""
-    wanted = url_params(view.filters, view.lang, selected_event())
+    wanted = url_params(view.filters, view.lang, session.selected_event())
     normalized = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if _current_params() != normalized:
         st.query_params.from_dict(wanted)
