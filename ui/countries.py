@@ -10,7 +10,7 @@ import streamlit as st
 
 from events.charts.countries import codes_from_points, pair_codes, pair_key
 from events.locale import t
-from ui.session import KEY_COUNTRY, KEY_QUERY, picked_at
+from ui.session import KEY_COUNTRY, KEY_QUERY, chart_points, picked_at
 
 KEY_WORLD = "countries.world"
 KEY_PICK = "countries.pick"
@@ -32,14 +32,9 @@ def map_config() -> dict:
     return {"displaylogo": False, "scrollZoom": False, "topojsonURL": topojson_url()}
 
 
-def _points(key: str) -> list[dict]:
-    state = st.session_state.get(key) or {}
-    return (state.get("selection") or {}).get("points") or []
-
-
 def on_map_click(key: str) -> None:
     """A country on the map was clicked: it becomes the country filter (again: all countries)."""
-    codes = codes_from_points(_points(key))
+    codes = codes_from_points(chart_points(key))
     if codes:
         same = list(st.session_state.get(KEY_COUNTRY, [])) == codes[:1]
         st.session_state[KEY_COUNTRY] = [] if same else codes[:1]
@@ -71,7 +66,7 @@ def render_country_pick(
 
 def on_pair_click(key: str) -> None:
     """A heatmap cell was clicked: that pair is chosen (the same cell again: no pair)."""
-    keys = codes_from_points(_points(key))
+    keys = codes_from_points(chart_points(key))
     if keys:
         st.session_state[KEY_PAIR] = None if st.session_state.get(KEY_PAIR) == keys[0] else keys[0]
 

@@ -51,8 +51,13 @@ def _selection(widget_key: str) -> dict:
     return state.get("selection") or {}
 
 
+def chart_points(widget_key: str) -> list[dict]:
+    """The points selected in the chart `widget_key` (in its on_select callback)."""
+    return _selection(widget_key).get("points") or []
+
+
 def _pick_from_chart(widget_key: str, where: str | None) -> None:
-    ids = codes_from_points(_selection(widget_key).get("points") or [])
+    ids = codes_from_points(chart_points(widget_key))
     if ids:
         select_event(ids[0], where)
 
