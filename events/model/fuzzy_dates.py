@@ -9,6 +9,7 @@ from typing import NamedTuple
 import edtf
 from babel.dates import format_date, format_interval
 
+from events.locale import normalize_lang
 from events.model.calendar import PARTS_OF_YEAR, month_end, part_of_year
 
 # every precision a date can have (the quiz and the chart handle each)
@@ -211,7 +212,7 @@ def _core_words(core: str, bounds: DateBounds, lang: str) -> str:
 @lru_cache(maxsize=4096)
 def describe_date(value: str, lang: str = "de") -> str:
     """Return an EDTF value in words: '25. Dezember 2024', 'Herbst 2024', 'seit 2014'."""
-    lang = "en" if lang == "en" else "de"
+    lang = normalize_lang(lang)
     bounds = date_bounds(value)
     core = value.strip()
     approximate = core.endswith("~") or core.endswith("%")
