@@ -241,12 +241,13 @@ def test_edits_of_different_events_merge(store):
     (id_a, row_a), (id_b, row_b) = list(events.items())[:2]
     version_a, version_b = saving.event_version(row_a), saving.event_version(row_b)
     # both editors opened their event before either saved
-    edit_a = EventEdit({**row_a, "importance": "1"}, version_a)
+    other = "1" if str(row_a["importance"]) != "1" else "3"  # a real change of that row
+    edit_a = EventEdit({**row_a, "importance": other}, version_a)
     edit_b = EventEdit({**row_b, "summary_de": row_b["summary_de"] + " Ergänzt."}, version_b)
     save_changes(store, ChangeSet(event_edits=(edit_a,)), who="A")
     save_changes(store, ChangeSet(event_edits=(edit_b,)), who="B")
     rows = saving.read_event_rows(store)
-    assert rows[id_a]["importance"] == "1"
+    assert rows[id_a]["importance"] == other
     assert rows[id_b]["summary_de"].endswith(" Ergänzt.")
 
 
@@ -481,8 +482,9 @@ def test_undo_restores_the_previous_tables_and_is_recorded(store):
     original = table_bytes(store)
     save_changes(store, article_change(), who="A")
     row, version = first_event(store)
+    other = "1" if str(row["importance"]) != "1" else "3"  # a real change of that row
     save_changes(
-        store, ChangeSet(event_edits=(EventEdit({**row, "importance": "1"}, version),)), who="A"
+        store, ChangeSet(event_edits=(EventEdit({**row, "importance": other}, version),)), who="A"
     )
     after_two = table_bytes(store)
 
