@@ -63,13 +63,7 @@ def bench_filter_and_figure(name: str, events_csv: Path, evidence_csv: Path) -> 
 
 def bench_rerun(name: str, data_dir: Path | None) -> None:
     """Full server-side rerun of dashboard.py (AppTest) after a country filter change."""
-    import streamlit.testing.v1.app_test as app_test_module
     from streamlit.testing.v1 import AppTest
-
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import _NavigationPagesManager
-
-    app_test_module.PagesManager = _NavigationPagesManager  # see tests/conftest.py
 
     if data_dir:
         os.environ["TIMELINE_DATA_DIR"] = str(data_dir)

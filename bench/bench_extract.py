@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from dateparser.search import search_dates  # noqa: E402
 
 from events import extract  # noqa: E402
+from events.extract import rules_dates  # noqa: E402
 from events.extract.gold import Score, load_gold, score  # noqa: E402
 
 RUNS = 7
@@ -51,7 +52,7 @@ def measure(extractor, documents) -> tuple[float, Score]:
     chars = sum(len(doc.text) for doc in documents)
     times = []
     for _ in range(RUNS):
-        extract._dateparser_day.cache_clear()
+        rules_dates.dateparser_day.cache_clear()
         start = time.perf_counter()
         for doc in documents:
             extractor(doc.text, doc.published)
@@ -64,7 +65,7 @@ def measure(extractor, documents) -> tuple[float, Score]:
 
 
 def main() -> None:
-    documents = load_gold()
+    documents = load_gold(ROOT / "tests" / "data" / "extract_gold.json")
     chars = sum(len(doc.text) for doc in documents)
     print(f"seed gold: {len(documents)} articles, {chars} characters, median of {RUNS} passes")
     print("| extractor | characters/s | precision | recall | F1 | relaxed F1 | value accuracy |")

@@ -14,9 +14,10 @@ from events.queries.presentation import (
 )
 from ui.card import md_escape
 from ui.classroom import SLIDE_CSS, compact_source_line, is_revealed, render_nav, reveal
-from ui.state import current_view, select_event, selected_event
+from ui.navigation import page_view
+from ui.session import select_event, selected_event
 
-view = current_view()
+view = page_view()
 lang = view.lang
 st.html(SLIDE_CSS)
 
@@ -39,7 +40,7 @@ if not ids:
 current = selected_event() if selected_event() in ids else ids[0]
 select_event(current)
 event = slides.set_index("id", drop=False).loc[current]
-data = view.prepared.data
+data = view.data
 
 with st.container(key="classroom-slide-hc" if contrast else "classroom-slide"):
     st.markdown(f"# {md_escape(event[f'title_{lang}'])}")

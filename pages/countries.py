@@ -16,30 +16,28 @@ from events.charts.countries import (
 )
 from events.charts.timeline import timeline_figure
 from events.locale import t
-from events.model.countries import country_names
-from ui.card import render_event_card
+from ui.card import render_card_with_close
 from ui.countries import (
     KEY_WORLD,
     card_place,
     map_config,
     on_map_click,
     on_pair_click,
-    on_timeline_click,
     render_actor_pills,
     render_country_pick,
     render_pair_buttons,
     render_pair_pick,
-    track_list_pick,
 )
 from ui.event_list import render_event_list
-from ui.state import current_view, select_event, selected_event, show_table_problems
+from ui.navigation import page_view
+from ui.session import on_chart_pick, selected_event
+from ui.view import show_table_problems
 
-view = current_view()
+view = page_view()
 lang = view.lang
 events = view.events
 chosen = view.filters.countries
-described = view.prepared.described[lang]
-names = country_names(view.all_events["countries"].explode().dropna().unique(), lang)
+names = view.country_names
 st.title(t("countries_title", lang))
 show_table_problems(view)
 st.caption(t("countries_intro", lang))
@@ -77,19 +75,17 @@ if chosen:
                 lang=lang,
                 lane_by="theme" if len(chosen) == 1 else "country",
                 country_names=names,
-                described_dates=described.loc[events.index],
+                described_dates=view.dates_in_words,
                 selected_id=selected_event(),
                 focus_countries=chosen,
             ),
             key=timeline_key,
-            on_select=partial(on_timeline_click, timeline_key),
+            on_select=on_chart_pick(timeline_key, "country"),
             selection_mode="points",
             config={"displaylogo": False, "scrollZoom": True},
         )
         slots["country"] = st.container()
-        before = selected_event()
-        render_event_list(events, described, lang, key="countries.list")
-        track_list_pick(before, "country")
+        render_event_list(view, events, key="countries.list", where="country")
 
 st.subheader(t("pairs_title", lang))
 pairs = country_pairs(events)
@@ -118,9 +114,7 @@ else:
     )
     if pair:
         slots["pair"] = st.container()
-        before = selected_event()
-        render_event_list(both, described, lang, key="countries.pair_list")
-        track_list_pick(before, "pair")
+        render_event_list(view, both, key="countries.pair_list", where="pair")
 
 st.subheader(t("actors_title", lang))
 actors = actor_counts(events)
@@ -129,11 +123,7 @@ if actors.empty:
 else:
     render_actor_pills(actors, lang)
 
-event_id = selected_event()
-data = view.prepared.data
 place = card_place(slots)
-if event_id and event_id in set(data.events["id"]) and place is not None:
+if place is not None:
     with place:
-        event = data.events.set_index("id", drop=False).loc[event_id]
-        render_event_card(event, data.evidence, data.sources, lang)
-        st.button(t("close_card", lang), key="countries.close", on_click=select_event, args=(None,))
+        render_card_with_close(view, key="countries.close")

@@ -4,13 +4,14 @@ import streamlit as st
 
 from events.charts.timeline import timeline_figure
 from events.locale import t
-from events.model.countries import country_names
 from events.queries.filters import data_range_months
-from ui.card import render_event_card
+from ui.card import render_card_with_close
 from ui.event_list import render_event_list
-from ui.state import current_view, select_event, selected_event, show_table_problems
+from ui.navigation import page_view
+from ui.session import on_chart_pick, selected_event
+from ui.view import show_table_problems
 
-view = current_view()
+view = page_view()
 lang = view.lang
 st.title(t("timeline_title", lang))
 show_table_problems(view)
@@ -45,32 +46,20 @@ else:
         events,
         lang=lang,
         lane_by=lane_by,
-        country_names=country_names(view.all_events["countries"].explode().unique(), lang),
-        described_dates=view.prepared.described[lang].loc[events.index],
+        country_names=view.country_names,
+        described_dates=view.dates_in_words,
         selected_id=selected_event(),
         x_range=x_range,
         focus_countries=view.filters.countries,
     )
-    clicked = st.plotly_chart(
+    st.plotly_chart(
         fig,
         key="timeline.chart",
-        on_select="rerun",
+        on_select=on_chart_pick("timeline.chart"),
         selection_mode="points",
         config={"displaylogo": False, "scrollZoom": True},
     )
-    points = clicked.selection.points if clicked else []
-    ids = [p.get("customdata") for p in points if p.get("customdata")]
-    click = ids[0] if ids else None
-    if click and click != st.session_state.get("timeline.last_click"):
-        select_event(click[0] if isinstance(click, list) else click)
-    st.session_state["timeline.last_click"] = click
 
-chosen = selected_event()
-data = view.prepared.data
-if chosen and chosen in set(data.events["id"]):
-    event = data.events.set_index("id", drop=False).loc[chosen]
-    render_event_card(event, data.evidence, data.sources, lang)
-    st.button(t("close_card", lang), key="timeline.close", on_click=select_event, args=(None,))
-
+render_card_with_close(view, key="timeline.close")
 st.subheader(t("list_title", lang))
-render_event_list(events, view.prepared.described[lang], lang, key="timeline.list")
+render_event_list(view, events, key="timeline.list")

@@ -1,24 +1,16 @@
 """AppTest of the classroom page: moving between slides, reveal, filters, URL position."""
 
-from pathlib import Path
-
+from apptest_helpers import run_app
 from streamlit.testing.v1 import AppTest
 
 from events.store.tables import load_dataset
 
-DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 EVENTS = load_dataset().events  # already in date order
 ORDER = list(EVENTS["id"])
 
 
 def open_classroom(params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/classroom.py").run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(params, page="pages/classroom.py")
 
 
 def slide_title(at: AppTest) -> str:

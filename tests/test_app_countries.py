@@ -3,31 +3,23 @@ buttons drive the shared filters, pairs list the events naming both countries.""
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from apptest_helpers import as_list, run_app
 from streamlit.testing.v1 import AppTest
 
 from events.model.countries import country_name
 from events.queries.filters import FilterState, filter_events, search_texts
 from events.store.tables import load_dataset
 
-DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 DATA = load_dataset()
 EVENTS = DATA.events.set_index("id", drop=False)
 
 
 def run(params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/countries.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(params, page="pages/countries.py")
 
 
 def naming_any(codes) -> list[str]:
@@ -65,10 +57,6 @@ def map_counts(at: AppTest) -> dict[str, int]:
 
 def country_value(at: AppTest) -> list[str]:
     return list(at.multiselect(key="filters.country").value)
-
-
-def as_list(value) -> list[str]:
-    return value if isinstance(value, list) else [value]
 
 
 def test_map_shows_every_country_with_its_count():

@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
+from apptest_helpers import DASHBOARD, as_list, run_app
 from streamlit.testing.v1 import AppTest
 
 from events.store.tables import load_dataset
 
-DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 DATA = load_dataset()
 EVENTS = DATA.events.set_index("id", drop=False)
 
@@ -25,12 +25,7 @@ TALIBAN = event_id("erkennt als erstes Land die Taliban")
 
 
 def run(params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_app(params)
 
 
 def chart_ids(at: AppTest) -> set[str]:
@@ -44,10 +39,6 @@ def chart_ids(at: AppTest) -> set[str]:
             continue
         ids.update(c[0] if isinstance(c, list) else c for c in trace.get("customdata", []))
     return ids
-
-
-def as_list(value) -> list[str]:
-    return value if isinstance(value, list) else [value]
 
 
 def count_text(at: AppTest) -> str:

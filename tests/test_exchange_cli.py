@@ -12,7 +12,7 @@ import pytest
 
 from events.__main__ import main
 from events.exchange import FORMATS
-from events.extract.cli import CANDIDATE_COLUMNS
+from events.store.candidates import CANDIDATE_COLUMNS
 from events.store.tables import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -326,14 +326,24 @@ def test_extract_prints_lines(tmp_path, capsys):
 def test_extract_bad_input_is_one_line_not_a_traceback(tmp_path, capsys):
     missing = tmp_path / "missing.txt"
     assert main(["extract", str(missing), "--published", "2025-07-04"]) == 2
-    assert capsys.readouterr().err.strip() == f"Fehler: {missing}: file not found"
+    assert capsys.readouterr().err.strip() == f"Fehler: {missing}: Datei nicht gefunden"
     binary = tmp_path / "b.txt"
     binary.write_bytes(b"\xff\xfe\x00Z")
     assert main(["extract", str(binary), "--published", "2025-07-04"]) == 2
-    assert "not UTF-8" in capsys.readouterr().err
+    assert "kein UTF-8-Text" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["extract", str(binary), "--published", "4.7.2025"])
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_the_command_line_speaks_english_with_lang_en(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    assert main(["--lang", "en", "extract", str(missing), "--published", "2025-07-04"]) == 2
+    assert capsys.readouterr().err.strip() == f"Error: {missing}: file not found"
+    article = tmp_path / "a.txt"
+    article.write_text("Im Mai lehnte er ab.")
+    assert main(["--lang", "en", "extract", str(article), "--published", "2025-07-04"]) == 0
+    assert capsys.readouterr().err.strip() == "1 date mention(s)."
 
 
 def test_candidates_for_a_seed_article(tmp_path, capsys):
@@ -365,7 +375,7 @@ def test_candidates_unknown_source_names_the_file(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text("Im Mai lehnte er ab.")
     assert main(["candidates", str(article), "--source", "nope", "--out", str(out)]) == 2
-    assert "no source with id 'nope'" in capsys.readouterr().err
+    assert "keine Quelle mit der ID 'nope'" in capsys.readouterr().err
     assert not out.exists()
     args = ["candidates", str(article), "--source", "nope", "--published", "2025-07-04"]
     assert main([*args, "--out", str(out)]) == 0

@@ -64,11 +64,16 @@ FAST_PATH_VALUES = [
     "2024-21",
     "2024-22",
     "2024-23",
-    "2024-24",
     "2025-33",
     "2025-34",
     "2025-35",
     "2025-36",
+    "2025-37",
+    "2025-38",
+    "2025-39",
+    "2024-40",
+    "2024-41",
+    "2022-22/2023",
     "199X",
     "2024-12-25~",
     "2023-10?",
@@ -91,6 +96,22 @@ def test_fast_path_agrees_with_the_edtf_library(value):
     assert fast is not None
     assert fast.start == _struct_to_date(parsed.lower_strict())
     assert fast.end == _struct_to_date(parsed.upper_strict())
+
+
+def test_winter_runs_into_the_next_year():
+    """The one calendar (events.model.calendar): winter 2024 is December 2024 to February 2025.
+
+    The edtf library keeps winter inside its year (December only); the table and the extractor
+    share the calendar's winter instead.
+    """
+    bounds = date_bounds("2024-24")
+    assert (bounds.start, bounds.end, bounds.precision) == (
+        date(2024, 12, 1),
+        date(2025, 2, 28),
+        "season",
+    )
+    assert date_bounds("2023-24").end == date(2024, 2, 29)
+    assert date_bounds("2024-24/2025").end == date(2025, 12, 31)
 
 
 @pytest.mark.parametrize("value", ["2025/2024", "2024-05/2024-02"])

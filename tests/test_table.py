@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from events.model.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
+from events.extract.gazetteer import countries_in
+from events.model.provenance import outside_phrase
+from events.model.schema import CORRECTION_MARKER, EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
 from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
 from events.store.tables import check_tables, load_dataset
 
@@ -42,8 +44,8 @@ def test_check_command_exits_zero_on_the_real_table():
 
 def test_size_and_span_of_the_story():
     events = DATA.events
-    assert 35 <= len(events) <= 45
-    assert events["start"].min().year == 1993
+    assert 35 <= len(events) <= 50
+    assert events["start"].min().year == 1990  # "seit den 1990er Jahren"
     assert events["start"].max() <= pd.Timestamp("2025-07-31")
 
 
@@ -71,3 +73,87 @@ def test_both_articles_back_events_and_shared_events_have_two_sources():
 def test_both_languages_are_filled():
     for column in ("title_de", "title_en", "summary_de", "summary_en"):
         assert DATA.events[column].str.len().min() > 0
+
+
+# The two dates of issue 11: what the article says (text_date) and the best-known date.
+
+
+def test_text_date_is_empty_exactly_for_knowledge_events():
+    for event in DATA.events.itertuples():
+        assert (event.text_date == "") == (event.date_basis == "knowledge"), event.id
+
+
+def test_date_source_is_given_wherever_the_date_is_not_the_articles():
+    for event in DATA.events.itertuples():
+        needs = event.date_basis == "knowledge" or event.date != event.text_date
+        assert bool(event.date_source) == needs, event.id
+
+
+def test_every_date_source_is_a_citation_a_student_can_follow():
+    for event in DATA.events.itertuples():
+        if event.date_source:
+            assert "https://" in event.date_source or "http://" in event.date_source, event.id
+
+
+def test_date_lies_inside_text_date_exactly_unless_the_article_is_marked_wrong():
+    corrected = set()
+    for event in DATA.events.itertuples():
+        if not event.text_date:
+            continue
+        text_end = pd.Timestamp.max if pd.isna(event.text_end) else event.text_end
+        end = pd.Timestamp.max if pd.isna(event.end) else event.end
+        inside = event.text_start <= event.start and end <= text_end
+        marked = event.date_source.startswith(CORRECTION_MARKER)
+        assert inside != marked, event.id
+        if marked:
+            corrected.add(event.id)
+    assert corrected == {"kallas-visits-armenia", "georgia-agent-law-protests"}
+
+
+def test_text_date_columns_are_derived_once_per_load():
+    events = DATA.events
+    assert events.loc[events["text_date"] == "", "text_precision"].eq("").all()
+    war = events.set_index("id").loc["russia-war-donbas"]
+    assert (war["text_precision"], str(war["text_start"].date())) == ("open", "2014-01-01")
+    assert pd.isna(war["text_end"])
+
+
+def test_uncertainty_the_summaries_admit_shows_in_the_date():
+    events = DATA.events.set_index("id")
+    assert events.loc["georgia-agent-law-protests", "date"].endswith("?")
+    assert events.loc["iran-shahed-drones", "date"].endswith("~")
+
+
+OLD_OUTSIDE_PHRASES = ("laut weiteren Quellen", "other sources give", "other sources say")
+ARTICLE_WORDS = {"de": ("Rolofs", "Artikel", "Kommentar"), "en": ("Rolofs", "article", "report")}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_outside_facts_in_summaries_are_marked_with_one_phrase(lang):
+    """Outside facts come last, after the one phrase `summary_outside`; the article's come first."""
+    phrase = outside_phrase(lang)
+    for event in DATA.events.itertuples():
+        summary = getattr(event, f"summary_{lang}")
+        assert not any(old in summary.lower() for old in OLD_OUTSIDE_PHRASES), event.id
+        assert summary.count(phrase) <= 1, event.id
+        other = event.summary_en if lang == "de" else event.summary_de
+        assert (phrase in summary) == (outside_phrase("en" if lang == "de" else "de") in other)
+        if phrase in summary:
+            before, after = summary.split(phrase)
+            assert before.strip() and after.strip(), event.id
+            assert not any(word in after for word in ARTICLE_WORDS[lang]), event.id
+
+
+def test_summaries_of_events_dated_from_outside_use_the_phrase():
+    """Where the shown date is not the article's, the summary has a part from other sources."""
+    for event in DATA.events.itertuples():
+        if event.date_origin == "article":
+            continue
+        assert outside_phrase("de") in event.summary_de, event.id
+        assert outside_phrase("en") in event.summary_en, event.id
+
+
+def test_countries_named_in_a_summary_are_in_countries():
+    for event in DATA.events.itertuples():
+        named = set(countries_in(event.summary_de))
+        assert named <= set(event.countries), (event.id, sorted(named - set(event.countries)))

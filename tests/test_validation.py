@@ -17,6 +17,8 @@ EVENT = {
     "date": "2024-12",
     "date_text": "Im Dezember 2024",
     "date_basis": "text",
+    "text_date": "2024-12",
+    "date_source": "",
     "title_de": "Absturz",
     "title_en": "Crash",
     "summary_de": "Ein Flugzeug stürzte ab.",
@@ -31,6 +33,7 @@ WAR = {
     "id": "war",
     "date": "2014/..",
     "date_text": "Seit 2014",
+    "text_date": "2014/..",
     "themes": "military",
     "countries": "UKR;RUS",
 }
@@ -120,6 +123,7 @@ BROKEN_EVENTS = [
     ("importance", "wichtig", "valid integer"),
     ("date_basis", "guess", "'text', 'text+dct', 'text+event' or 'knowledge'"),
     ("title_en", "", "at least 1 character"),
+    ("text_date", "Ende 2024", "not valid EDTF"),
 ]
 
 
@@ -157,7 +161,14 @@ def test_event_without_evidence(tables):
 
 
 def test_knowledge_event_needs_no_evidence(tables):
-    known = {**EVENT, "date_basis": "knowledge", "date_text": "", "date": "2024-12-25"}
+    known = {
+        **EVENT,
+        "date_basis": "knowledge",
+        "date_text": "",
+        "text_date": "",
+        "date": "2024-12-25",
+        "date_source": "Reuters, 25.12.2024",
+    }
     assert tables(events=[known, WAR], evidence=EVIDENCE[1:]) == []
 
 
@@ -228,7 +239,7 @@ def test_row_with_wrong_number_of_fields(tables):
         handle.write("extra,2024,too,few\n")
     problem = only_problem(check_tables(path, tables.paths["evidence"], tables.paths["sources"]))
     assert problem.row == 4
-    assert "has 4 fields, the header has 12" in problem.message
+    assert "has 4 fields, the header has 14" in problem.message
 
 
 def test_not_utf8(tables):
@@ -253,3 +264,88 @@ def test_check_command_exit_codes_and_lines(tables):
     tables()
     fixed = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
     assert fixed.returncode == 0, fixed.stdout
+
+
+# The two dates: what the article says (text_date) and the best-known date (date, date_source).
+REFINED = {**EVENT, "date": "2024-12-25", "date_source": "Reuters, 25.12.2024, https://example.org"}
+
+
+def test_refined_date_with_its_source_is_valid(tables):
+    assert tables(events=[REFINED, WAR]) == []
+
+
+@pytest.mark.parametrize(
+    ("event", "column", "value", "message"),
+    [
+        ({"text_date": ""}, "text_date", "", "text_date is empty but date_basis is 'text'"),
+        (
+            {"date_basis": "knowledge", "date_text": "", "date_source": "Reuters"},
+            "text_date",
+            "2024-12",
+            "text_date must be empty when date_basis is 'knowledge'",
+        ),
+        (
+            {"date": "2024-12-25"},
+            "date_source",
+            "",
+            "date '2024-12-25' differs from text_date '2024-12'",
+        ),
+        (
+            {"date_basis": "knowledge", "date_text": "", "text_date": ""},
+            "date_source",
+            "",
+            "date_source is empty but date_basis is 'knowledge'",
+        ),
+        (
+            {"date": "2024-11-30", "date_source": "Reuters"},
+            "date",
+            "2024-11-30",
+            "date lies outside text_date '2024-12'",
+        ),
+        (
+            {"date": "2024-12-25", "date_source": "Artikel irrt: Reuters"},
+            "date_source",
+            "Artikel irrt: Reuters",
+            "lies inside text_date '2024-12'",
+        ),
+    ],
+    ids=[
+        "text-date-missing",
+        "text-date-for-knowledge",
+        "source-missing-for-refined",
+        "source-missing-for-knowledge",
+        "date-outside-text-date",
+        "correction-marker-but-inside",
+    ],
+)
+def test_two_dates_rule_is_named(tables, event, column, value, message):
+    problem = only_problem(tables(events=[{**EVENT, **event}, WAR]))
+    assert (problem.file.endswith("events.csv"), problem.row, problem.column) == (True, 2, column)
+    assert problem.value == value
+    assert message in problem.message
+    assert f"events.csv, row 2, column {column}, value {value!r}" in str(problem)
+
+
+def test_date_outside_text_date_is_allowed_when_the_source_says_the_article_is_wrong(tables):
+    corrected = {**EVENT, "date": "2024-11-30", "date_source": "Artikel irrt: Reuters, 30.11.2024"}
+    assert tables(events=[corrected, WAR]) == []
+
+
+def test_text_date_that_disagrees_with_the_extractor_names_both_values(tables):
+    problem = only_problem(tables(events=[{**EVENT, "text_date": "2024", "date": "2024"}, WAR]))
+    assert (problem.row, problem.column, problem.value) == (2, "text_date", "2024")
+    assert "reads date_text 'Im Dezember 2024'" in problem.message
+    assert "as '2024-12', but text_date is '2024'" in problem.message
+    assert "published 2025-07-04~" in problem.message
+
+
+def test_date_text_without_a_date_for_the_extractor_is_named(tables):
+    problem = only_problem(tables(events=[{**EVENT, "date_text": "Flugzeug"}, WAR]))
+    assert (problem.row, problem.column, problem.value) == (2, "text_date", "2024-12")
+    assert "finds no date in date_text 'Flugzeug'" in problem.message
+
+
+@pytest.mark.parametrize("text_date", ["2024-12?", "2024-12~"])
+def test_curator_may_add_uncertainty_the_extractor_cannot_mark(tables, text_date):
+    event = {**EVENT, "text_date": text_date, "date": text_date}
+    assert tables(events=[event, WAR]) == []

@@ -9,6 +9,8 @@ from events.locale import t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
 from events.model.themes import theme_label
+from ui.session import select_event, selected_event
+from ui.view import View
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
 
@@ -51,10 +53,11 @@ def render_event_card(
             if event["date_text"]
             else t("card_no_text_date", lang)
         )
+        basis = t(f"basis_{event['date_basis']}", lang)
         st.markdown(
             f"**{t('card_date', lang)}:** {md_escape(describe_date(event['date'], lang))}  \n"
             f"**{t('card_written', lang)}:** {written}  \n"
-            f"**{t('card_basis', lang)}:** {t('basis_' + event['date_basis'], lang)}"
+            f"**{t('card_basis', lang)}:** {basis}"
         )
         st.markdown(md_escape(event[f"summary_{lang}"]))
         countries = ", ".join(country_name(c, lang) for c in event["countries"])
@@ -73,3 +76,13 @@ def render_event_card(
             st.markdown(quote_markdown(row["quote"], row["date_text"]))
             if row["source"] in by_id.index:
                 st.caption(source_line(by_id.loc[row["source"]], lang))
+
+
+def render_card_with_close(view: View, key: str) -> None:
+    """The card of the selected event (if it is in the table) with a close button `key`."""
+    event = view.event(selected_event())
+    if event is None:
+        return
+    data = view.data
+    render_event_card(event, data.evidence, data.sources, view.lang)
+    st.button(t("close_card", view.lang), key=key, on_click=select_event, args=(None,))

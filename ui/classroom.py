@@ -5,7 +5,7 @@ import streamlit as st
 from events.locale import t
 from events.model.fuzzy_dates import describe_date
 from events.queries.presentation import move
-from ui.state import select_event, selected_event
+from ui.session import select_event, selected_event
 
 KEY_REVEALED = "classroom.revealed"
 # (step, button label key, shortcut); a second, hidden set answers presentation clickers.

@@ -10,13 +10,12 @@ import streamlit as st
 
 from events.charts.countries import codes_from_points, pair_codes, pair_key
 from events.locale import t
-from ui.state import KEY_COUNTRY, KEY_QUERY, select_event, selected_event
+from ui.session import KEY_COUNTRY, KEY_QUERY, chart_points, picked_at
 
 KEY_WORLD = "countries.world"
 KEY_PICK = "countries.pick"
 KEY_PAIR = "countries.pair"
 KEY_ACTOR = "countries.actor"
-KEY_CARD_AT = "countries.card_at"
 STATIC_TOPOJSON = "app/static/topojson/"
 
 
@@ -33,14 +32,9 @@ def map_config() -> dict:
     return {"displaylogo": False, "scrollZoom": False, "topojsonURL": topojson_url()}
 
 
-def _points(key: str) -> list[dict]:
-    state = st.session_state.get(key) or {}
-    return (state.get("selection") or {}).get("points") or []
-
-
 def on_map_click(key: str) -> None:
     """A country on the map was clicked: it becomes the country filter (again: all countries)."""
-    codes = codes_from_points(_points(key))
+    codes = codes_from_points(chart_points(key))
     if codes:
         same = list(st.session_state.get(KEY_COUNTRY, [])) == codes[:1]
         st.session_state[KEY_COUNTRY] = [] if same else codes[:1]
@@ -70,16 +64,9 @@ def render_country_pick(
     )
 
 
-def on_timeline_click(key: str) -> None:
-    ids = codes_from_points(_points(key))
-    if ids:
-        select_event(ids[0])
-        st.session_state[KEY_CARD_AT] = "country"
-
-
 def on_pair_click(key: str) -> None:
     """A heatmap cell was clicked: that pair is chosen (the same cell again: no pair)."""
-    keys = codes_from_points(_points(key))
+    keys = codes_from_points(chart_points(key))
     if keys:
         st.session_state[KEY_PAIR] = None if st.session_state.get(KEY_PAIR) == keys[0] else keys[0]
 
@@ -138,13 +125,7 @@ def render_actor_pills(actors: pd.Series, lang: str) -> None:
     )
 
 
-def track_list_pick(before: str | None, place: str) -> None:
-    """After a list was drawn: if it changed the chosen event, the card goes next to it."""
-    if selected_event() != before:
-        st.session_state[KEY_CARD_AT] = place
-
-
 def card_place(slots: dict) -> object | None:
     """The container the card goes into: next to where the event was picked, else the first."""
-    wanted = st.session_state.get(KEY_CARD_AT)
+    wanted = picked_at()
     return slots.get(wanted) or next(iter(slots.values()), None)

@@ -3,19 +3,19 @@
 import pandas as pd
 import streamlit as st
 
+from events.locale import t
 from events.model.countries import country_name
 from events.model.themes import theme_label
-from ui.state import select_event
+from ui.session import on_table_pick
+from ui.view import View
 
-COLUMNS = {
-    "de": ("Datum", "Im Text", "Ereignis", "Länder", "Themen"),
-    "en": ("Date", "As written", "Event", "Countries", "Themes"),
-}
+# column keys of the locale files, in the list's order
+COLUMNS = ("list_date", "list_written", "list_event", "list_countries", "list_themes")
 
 
 def event_table(events: pd.DataFrame, described: pd.Series, lang: str) -> pd.DataFrame:
     """The list as a plain table in `lang`, indexed by event id, in date order."""
-    date_col, written_col, title_col, countries_col, themes_col = COLUMNS[lang]
+    date_col, written_col, title_col, countries_col, themes_col = (t(c, lang) for c in COLUMNS)
     return pd.DataFrame(
         {
             date_col: described.loc[events.index].to_numpy(),
@@ -30,23 +30,18 @@ def event_table(events: pd.DataFrame, described: pd.Series, lang: str) -> pd.Dat
     )
 
 
-def render_event_list(events: pd.DataFrame, described: pd.Series, lang: str, key: str) -> None:
-    """Show the events as a table; selecting a row selects that event."""
+def render_event_list(view: View, events: pd.DataFrame, key: str, where: str | None = None) -> None:
+    """Show `events` (rows of the view's table) as a table; selecting a row selects that event
+    (picked at `where`)."""
     if events.empty:
         return
-    table = event_table(events, described, lang)
-    picked = st.dataframe(
+    table = event_table(events, view.words_for(events), view.lang)
+    st.dataframe(
         table,
         key=key,
-        on_select="rerun",
+        on_select=on_table_pick(key, table.index, where),
         selection_mode="single-row",
         hide_index=True,
         width="stretch",
-        column_config={COLUMNS[lang][2]: st.column_config.TextColumn(width="large")},
+        column_config={t(COLUMNS[2], view.lang): st.column_config.TextColumn(width="large")},
     )
-    rows = picked.selection.rows if picked else []
-    row = table.index[rows[0]] if rows else None
-    last_key = f"{key}.last"
-    if row and row != st.session_state.get(last_key):
-        select_event(row)
-    st.session_state[last_key] = row

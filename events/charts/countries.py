@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from events.locale import t
 from events.queries.filters import country_counts
 from events.store.paths import STATIC_DIR
 
@@ -32,10 +33,8 @@ MAP_COLOURS = [[0.0, "#c6dbef"], [0.15, "#6baed6"], [0.4, "#2171b5"], [1.0, "#08
 DARK_FROM = 0.3  # share of the colour range from which a label is drawn white
 CHOSEN_LINE = "#D55E00"  # outline of the chosen countries (Okabe-Ito vermillion)
 PAIR_SEP = "+"
-TEXT = {
-    "de": {"events": "Ereignisse", "one": "Ereignis"},
-    "en": {"events": "events", "one": "event"},
-}
+HEATMAP_AXIS = {"tickfont": {"size": SMALL_FONT}, "fixedrange": True, "showgrid": False}
+PAIR_OUTLINE = {"size": 30, "symbol": "square-open", "color": CHOSEN_LINE, "line": {"width": 3}}
 
 
 def events_per_country(events: pd.DataFrame) -> pd.Series:
@@ -188,8 +187,7 @@ def label_points(
 
 
 def _count_text(n: int, lang: str) -> str:
-    words = TEXT["en" if lang == "en" else "de"]
-    return f"{n} {words['one'] if n == 1 else words['events']}"
+    return f"{n} {t('map_event_one' if n == 1 else 'map_events', lang)}"
 
 
 def choropleth_figure(
@@ -228,25 +226,43 @@ def choropleth_figure(
             name="countries",
         )
     )
+    fig.add_trace(_count_labels(counts, hover, world, top))
+    fig.update_layout(
+        geo=_map_geo(world),
+        height=MAP_HEIGHT,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        font={"size": FONT_SIZE},
+        hoverlabel={"font": {"size": FONT_SIZE}},
+        clickmode="event+select",
+        dragmode=False,
+    )
+    return fig
+
+
+def _count_labels(counts: pd.Series, hover: list[str], world: bool, top: int) -> go.Scattergeo:
+    """Each country's count written on it (white on dark fills), carrying its code."""
+    codes = list(counts.index)
     placed = label_points(codes, None if world else REGION)
     labelled = [code for code in codes if code in placed]
-    fig.add_trace(
-        go.Scattergeo(
-            lon=[placed[code][0] for code in labelled],
-            lat=[placed[code][1] for code in labelled],
-            text=[str(int(counts[code])) for code in labelled],
-            mode="text",
-            textfont={
-                "size": SMALL_FONT + 1,
-                "color": ["white" if counts[c] / top >= DARK_FROM else "#111" for c in labelled],
-            },
-            customdata=labelled,
-            hovertext=[hover[codes.index(code)] for code in labelled],
-            hovertemplate="%{hovertext}<extra></extra>",
-            showlegend=False,
-            name="counts",
-        )
+    return go.Scattergeo(
+        lon=[placed[code][0] for code in labelled],
+        lat=[placed[code][1] for code in labelled],
+        text=[str(int(counts[code])) for code in labelled],
+        mode="text",
+        textfont={
+            "size": SMALL_FONT + 1,
+            "color": ["white" if counts[c] / top >= DARK_FROM else "#111" for c in labelled],
+        },
+        customdata=labelled,
+        hovertext=[hover[codes.index(code)] for code in labelled],
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+        name="counts",
     )
+
+
+def _map_geo(world: bool) -> dict:
+    """The map's geo layout: the region in Mercator, or the world in Natural Earth."""
     geo = {
         "resolution": TOPOJSON_RESOLUTION,
         "fitbounds": False,  # Streamlit's theme fits the view to the locations; we set it
@@ -270,16 +286,7 @@ def choropleth_figure(
             "lonaxis": {"range": [lon_min, lon_max]},
             "lataxis": {"range": [lat_min, lat_max]},
         }
-    fig.update_layout(
-        geo=geo,
-        height=MAP_HEIGHT,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        font={"size": FONT_SIZE},
-        hoverlabel={"font": {"size": FONT_SIZE}},
-        clickmode="event+select",
-        dragmode=False,
-    )
-    return fig
+    return geo
 
 
 def cooccurrence_figure(
@@ -310,25 +317,7 @@ def cooccurrence_figure(
             name="pairs",
         )
     )
-    cells = [(i, j) for i in range(len(codes)) for j in range(len(codes)) if values[i, j] > 0]
-    fig.add_trace(
-        go.Scatter(
-            x=[labels[j] for _, j in cells],
-            y=[labels[i] for i, _ in cells],
-            mode="markers",
-            marker={"size": 28, "symbol": "square", "color": "rgba(0,0,0,0)"},
-            selected={"marker": {"opacity": 0}},
-            unselected={"marker": {"opacity": 0}},
-            customdata=[pair_key(codes[i], codes[j]) for i, j in cells],
-            hovertext=[
-                f"<b>{labels[i]} + {labels[j]}</b><br>{_count_text(int(values[i, j]), lang)}"
-                for i, j in cells
-            ],
-            hovertemplate="%{hovertext}<extra></extra>",
-            showlegend=False,
-            name="cells",
-        )
-    )
+    fig.add_trace(_cell_markers(codes, labels, values, lang))
     if len(chosen_pair) == 2 and all(c in codes for c in chosen_pair):
         a, b = (labels[codes.index(c)] for c in chosen_pair)
         fig.add_trace(
@@ -336,12 +325,7 @@ def cooccurrence_figure(
                 x=[a, b],
                 y=[b, a],
                 mode="markers",
-                marker={
-                    "size": 30,
-                    "symbol": "square-open",
-                    "color": "#D55E00",
-                    "line": {"width": 3},
-                },
+                marker=PAIR_OUTLINE,
                 hoverinfo="skip",
                 showlegend=False,
                 name="selected",
@@ -358,12 +342,28 @@ def cooccurrence_figure(
         dragmode=False,
         hovermode="closest",
         hoverdistance=40,
-        xaxis={"tickfont": {"size": SMALL_FONT}, "fixedrange": True, "showgrid": False},
-        yaxis={
-            "autorange": "reversed",
-            "tickfont": {"size": SMALL_FONT},
-            "fixedrange": True,
-            "showgrid": False,
-        },
+        xaxis=HEATMAP_AXIS,
+        yaxis=HEATMAP_AXIS | {"autorange": "reversed"},
     )
     return fig
+
+
+def _cell_markers(codes: list[str], labels: list[str], values: np.ndarray, lang: str) -> go.Scatter:
+    """An invisible marker on every non-empty cell, carrying the pair key as customdata."""
+    cells = [(i, j) for i in range(len(codes)) for j in range(len(codes)) if values[i, j] > 0]
+    return go.Scatter(
+        x=[labels[j] for _, j in cells],
+        y=[labels[i] for i, _ in cells],
+        mode="markers",
+        marker={"size": 28, "symbol": "square", "color": "rgba(0,0,0,0)"},
+        selected={"marker": {"opacity": 0}},
+        unselected={"marker": {"opacity": 0}},
+        customdata=[pair_key(codes[i], codes[j]) for i, j in cells],
+        hovertext=[
+            f"<b>{labels[i]} + {labels[j]}</b><br>{_count_text(int(values[i, j]), lang)}"
+            for i, j in cells
+        ],
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+        name="cells",
+    )

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from events.locale import normalize_lang
 from events.model.themes import THEMES, theme_label
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
@@ -157,7 +158,7 @@ def timeline_figure(
 
     Every trace carries the event id as customdata, so a click selects the event.
     """
-    lang = "en" if lang == "en" else "de"
+    lang = normalize_lang(lang)
     country_names = country_names or {}
     if len(events) > DENSITY_ABOVE:
         return density_figure(events, lang, lane_by, country_names, x_range)

@@ -11,8 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from events.extract.cli import CANDIDATE_COLUMNS
 from events.locale import t
+from events.store.candidates import CANDIDATE_COLUMNS
 
 
 class CandidatesFileError(ValueError):

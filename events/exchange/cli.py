@@ -20,7 +20,7 @@ from pathlib import Path
 
 from events.exchange import FORMATS
 from events.exchange.candidates import CandidatesFileError, write_atomically, write_candidate_rows
-from events.locale import t
+from events.locale import DEFAULT_LANG, LANGS, t
 from events.model.themes import THEMES
 from events.store.paths import CANDIDATES_CSV, EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
 
@@ -216,6 +216,7 @@ def import_command(args: argparse.Namespace) -> int:
 
 def _guarded(command):
     def run(args: argparse.Namespace) -> int:
+        args.lang = getattr(args, "lang", DEFAULT_LANG)
         try:
             return command(args)
         except CommandError as exc:
@@ -227,33 +228,39 @@ def _guarded(command):
     return run
 
 
-def add_commands(commands) -> None:
-    """Register `export` and `import-timelinejs` on the `python -m events` sub-commands."""
-    export = _one_line_errors(
-        commands.add_parser("export", help="write the filtered events as a file to hand out")
-    )
+def add_commands(commands, lang: str) -> None:
+    """Register `export` and `import-timelinejs` on the `python -m events` sub-commands (help
+    texts in `lang`; `--lang` also works after the sub-command)."""
+    export = _one_line_errors(commands.add_parser("export", help=t("export_cmd_help", lang)))
     export.add_argument("format", choices=tuple(FORMATS))
-    export.add_argument("--out", type=Path, required=True, help="the file to write")
-    export.add_argument("--country", action="append", default=[], help="ISO3, repeatable")
-    export.add_argument("--theme", action="append", default=[], help="theme id, repeatable")
-    export.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD")
-    export.add_argument("--to", dest="date_to", help="YYYY, YYYY-MM or YYYY-MM-DD")
-    export.add_argument("--q", default="", help="search text")
-    export.add_argument("--importance", help="1, 2 or 3")
-    export.add_argument("--lang", choices=("de", "en"), default="de")
+    export.add_argument("--out", type=Path, required=True, help=t("export_out_help", lang))
+    export.add_argument(
+        "--country", action="append", default=[], help=t("export_country_help", lang)
+    )
+    export.add_argument("--theme", action="append", default=[], help=t("export_theme_help", lang))
+    export.add_argument("--from", dest="date_from", help=t("export_period_help", lang))
+    export.add_argument("--to", dest="date_to", help=t("export_period_help", lang))
+    export.add_argument("--q", default="", help=t("export_q_help", lang))
+    export.add_argument("--importance", help=t("export_importance_help", lang))
+    _late_language_option(export, lang)
     export.add_argument("--events", type=Path, default=EVENTS_CSV, help=argparse.SUPPRESS)
     export.add_argument("--evidence", type=Path, default=EVIDENCE_CSV, help=argparse.SUPPRESS)
     export.add_argument("--sources", type=Path, default=SOURCES_CSV, help=argparse.SUPPRESS)
     export.set_defaults(func=_guarded(export_command))
 
     imported = _one_line_errors(
-        commands.add_parser(
-            "import-timelinejs", help="read a TimelineJS JSON or CSV file as candidates"
-        )
+        commands.add_parser("import-timelinejs", help=t("import_cmd_help", lang))
     )
     imported.add_argument("file", type=Path)
-    imported.add_argument("--source", help="source id of the rows (default: from the file name)")
-    imported.add_argument("--out", type=Path, default=CANDIDATES_CSV)
-    imported.add_argument("--lang", choices=("de", "en"), default="de")
+    imported.add_argument("--source", help=t("import_source_help", lang))
+    imported.add_argument("--out", type=Path, default=CANDIDATES_CSV, help=t("cli_out_help", lang))
+    _late_language_option(imported, lang)
     imported.add_argument("--events", type=Path, default=EVENTS_CSV, help=argparse.SUPPRESS)
     imported.set_defaults(func=_guarded(import_command))
+
+
+def _late_language_option(parser: argparse.ArgumentParser, lang: str) -> None:
+    """`--lang` after the sub-command; without it the global `python -m events --lang` holds."""
+    parser.add_argument(
+        "--lang", choices=LANGS, default=argparse.SUPPRESS, help=t("cli_lang_help", lang)
+    )

@@ -60,7 +60,7 @@ class _Document(FPDF):
 
 def _start(ctx: ExportContext, subtitle: str) -> _Document:
     pdf = _Document(ctx.lang)
-    title = t("app_title", ctx.lang)
+    title = t("export_title", ctx.lang)
     pdf.set_title(f"{title} – {subtitle}")
     pdf.set_lang(ctx.lang)
     pdf.set_creator("timeline-classroom")

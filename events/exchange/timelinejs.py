@@ -35,7 +35,8 @@ from events.exchange.context import (
 )
 from events.exchange.safe_csv import defused_rows, undefuse
 from events.locale import t
-from events.model.fuzzy_dates import _month_end, date_bounds, describe_date, is_valid_edtf
+from events.model.calendar import month_end
+from events.model.fuzzy_dates import date_bounds, describe_date, is_valid_edtf
 from events.model.themes import THEMES, theme_label
 from events.queries.filters import FilterState
 
@@ -121,7 +122,7 @@ def title_slide(ctx: ExportContext) -> dict:
     lines = [ctx.intro, *header_lines(ctx)] if ctx.intro else header_lines(ctx)
     return {
         "text": {
-            "headline": html.escape(t("app_title", ctx.lang)),
+            "headline": html.escape(t("export_title", ctx.lang)),
             "text": "".join(_paragraph(line) for line in lines),
         },
         "autolink": False,
@@ -272,7 +273,7 @@ def _field_date(obj: dict | None) -> tuple[str, date, date] | None:
             first = date(year, month, day)
             return first.isoformat(), first, first
         if month:
-            return f"{year:04d}-{month:02d}", date(year, month, 1), _month_end(year, month)
+            return f"{year:04d}-{month:02d}", date(year, month, 1), month_end(year, month)
     except ValueError:
         return None
     return f"{year:04d}", date(year, 1, 1), date(year, 12, 31)

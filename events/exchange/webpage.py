@@ -174,7 +174,7 @@ def _card(ctx: ExportContext, event: pd.Series) -> str:
 def page_html(ctx: ExportContext) -> str:
     """The whole page as one string."""
     lang = ctx.lang
-    title = t("app_title", lang)
+    title = t("export_title", lang)
     filters, exported, licence = header_lines(ctx)
     intro = f'<p class="intro">{esc(ctx.intro)}</p>' if ctx.intro else ""
     if ctx.events.empty:

@@ -109,11 +109,6 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
     return terms, frozenset(heads)
 
 
-def country_terms() -> dict[str, str]:
-    """Every term the gazetteer knows, mapped to its ISO alpha-3 code."""
-    return {term: code for term, code in _lexicon()[0].items() if code}
-
-
 @lru_cache(maxsize=1)
 def _country_pattern() -> re.Pattern:
     terms, heads = _lexicon()

@@ -1,7 +1,8 @@
-"""Scoring a date extractor against the hand-annotated gold of the seed articles.
+"""Scoring a date extractor against a hand-annotated gold file.
 
-The gold (`tests/data/extract_gold.json`) lists every temporal expression of both seed articles
-with offsets, EDTF value and basis. Shared by the tests and the benchmark.
+A gold file (the tests and the benchmark pass `tests/data/extract_gold.json`) lists every temporal
+expression of its articles with offsets, EDTF value and basis; the articles' `file` paths are
+relative to the project root. Shared by the tests and the benchmark.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from pathlib import Path
 from events.model.fuzzy_dates import date_bounds
 from events.store.paths import PROJECT_ROOT
 
-GOLD_JSON = PROJECT_ROOT / "tests" / "data" / "extract_gold.json"
-
 
 @dataclass(frozen=True)
 class GoldDocument:
@@ -26,11 +25,12 @@ class GoldDocument:
     mentions: list[dict]
 
 
-def load_gold(path: Path = GOLD_JSON) -> list[GoldDocument]:
+def load_gold(path: Path, root: Path = PROJECT_ROOT) -> list[GoldDocument]:
+    """The documents of the gold file `path`, with their texts read from `root`."""
     data = json.loads(path.read_text(encoding="utf-8"))
     documents = []
     for doc in data["documents"]:
-        file = PROJECT_ROOT / doc["file"]
+        file = root / doc["file"]
         documents.append(
             GoldDocument(
                 doc["source"],

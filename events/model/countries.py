@@ -5,6 +5,8 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 
+from events.locale import normalize_lang
+
 
 @lru_cache(maxsize=1024)
 def country_name(alpha3: str, lang: str = "de") -> str:
@@ -12,7 +14,7 @@ def country_name(alpha3: str, lang: str = "de") -> str:
     country = pycountry.countries.get(alpha_3=alpha3)
     if country is None:
         return alpha3
-    territories = Locale.parse("en" if lang == "en" else "de").territories
+    territories = Locale.parse(normalize_lang(lang)).territories
     return territories.get(country.alpha_2, getattr(country, "common_name", country.name))
 
 

@@ -9,6 +9,10 @@ from typing import NamedTuple
 import edtf
 from babel.dates import format_date, format_interval
 
+from events.locale import normalize_lang
+from events.model.calendar import PARTS_OF_YEAR, month_end, part_of_year
+
+# every precision a date can have (the quiz and the chart handle each)
 PRECISIONS = ("day", "month", "season", "quarter", "year", "decade", "interval", "open")
 
 _PLAIN_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -23,6 +27,7 @@ QUARTER_NAMES = {"de": "{n}. Quartal {y}", "en": "Q{n} {y}"}
 APPROX_PREFIX = {"de": "etwa ", "en": "about "}
 UNCERTAIN_SUFFIX = {"de": " (unsicher)", "en": " (uncertain)"}
 OPEN_TEMPLATE = {"de": "seit {start}", "en": "since {start}"}
+OPEN_DECADE_TEMPLATE = {"de": "seit den {d}er Jahren", "en": "since the {d}s"}
 DECADE_TEMPLATE = {"de": "{d}er Jahre", "en": "the {d}s"}
 
 
@@ -45,17 +50,8 @@ def _struct_to_date(value) -> date | None:
     return date(value.tm_year, value.tm_mon, value.tm_mday)
 
 
-def _month_end(year: int, month: int) -> date:
-    if month == 12:
-        return date(year, 12, 31)
-    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
-
-
-# The edtf library's bounds (tests/test_fuzzy_dates.py compares): it keeps winter (24)
-# inside its year, as December.
-_SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12)}
-_SEASON_MONTHS |= {33: (1, 3), 34: (4, 6), 35: (7, 9), 36: (10, 12)}
-_SUB_YEAR = re.compile(r"^(\d{4})-(2[1-4]|3[3-6])$")
+# the parts of a year the calendar knows (seasons 21-24, quarters, thirds and halves 33-41)
+_PART_OF_YEAR = re.compile(r"^(\d{4})-(" + "|".join(map(str, PARTS_OF_YEAR)) + r")$")
 _DECADE = re.compile(r"^(\d{3})X$")
 
 
@@ -67,28 +63,41 @@ def _plain_bounds(value: str) -> DateBounds | None:
             return DateBounds(day, day, "day", False)
         if (m := _PLAIN_MONTH.match(value)) and int(m[2]) <= 12:
             year, month = int(m[1]), int(m[2])
-            return DateBounds(date(year, month, 1), _month_end(year, month), "month", False)
+            return DateBounds(date(year, month, 1), month_end(year, month), "month", False)
     except ValueError as exc:
         raise EdtfError(f"not valid EDTF ({exc})") from None
     if m := _PLAIN_YEAR.match(value):
         year = int(m[1])
         return DateBounds(date(year, 1, 1), date(year, 12, 31), "year", False)
+    if m := _PART_OF_YEAR.match(value):
+        code = int(m[2])
+        start, end = part_of_year(int(m[1]), code)
+        precision = "season" if code < 30 else "quarter" if code < 37 else "interval"
+        return DateBounds(start, end, precision, False)
+    return None
+
+
+def _decade_bounds(value: str) -> DateBounds | None:
+    """Bounds of a decade such as `199X` (the edtf library cannot parse `199X/..`)."""
+    if m := _DECADE.match(value):
+        decade = int(m[1]) * 10
+        return DateBounds(date(decade, 1, 1), date(decade + 9, 12, 31), "decade", False)
     return None
 
 
 def _fast_bounds(value: str) -> DateBounds | None:
     """Bounds of the common EDTF forms without the (slow) edtf parser; None for the rest.
 
-    Covers plain values, a trailing ~ ? or %, spring/summer/autumn, quarters, decades and
-    intervals of plain values (open `/..` included). tests/test_fuzzy_dates.py checks that
-    these agree with the edtf library.
+    Covers plain values, a trailing ~ ? or %, the parts of a year of events.model.calendar,
+    decades and intervals of these (open `/..` included). tests/test_fuzzy_dates.py checks that
+    they agree with the edtf library, except for winter, which runs into the next year here.
     """
     core, approximate = value, False
     if core[-1] in "~?%":
         core, approximate = core[:-1], True
     if "/" in core:
         left, _, right = core.partition("/")
-        start = _plain_bounds(left)
+        start = _plain_bounds(left) or _decade_bounds(left)
         if start is None or right != ".." and (end := _plain_bounds(right)) is None:
             return None
         if right == "..":
@@ -98,14 +107,8 @@ def _fast_bounds(value: str) -> DateBounds | None:
         return DateBounds(start.start, end.end, "interval", approximate)
     if bounds := _plain_bounds(core):
         return bounds._replace(approximate=approximate)
-    if m := _SUB_YEAR.match(core):
-        year, code = int(m[1]), int(m[2])
-        first, last = _SEASON_MONTHS[code]
-        precision = "season" if code < 30 else "quarter"
-        return DateBounds(date(year, first, 1), _month_end(year, last), precision, approximate)
-    if m := _DECADE.match(core):
-        decade = int(m[1]) * 10
-        return DateBounds(date(decade, 1, 1), date(decade + 9, 12, 31), "decade", approximate)
+    if bounds := _decade_bounds(core):
+        return bounds._replace(approximate=approximate)
     return None
 
 
@@ -195,6 +198,8 @@ def _core_words(core: str, bounds: DateBounds, lang: str) -> str:
         return DECADE_TEMPLATE[lang].format(d=start.year)
     if bounds.precision == "open":
         left = core.split("/")[0]
+        if _DECADE.match(left):
+            return OPEN_DECADE_TEMPLATE[lang].format(d=start.year)
         return OPEN_TEMPLATE[lang].format(start=describe_date(left, lang))
     left, _, right = core.partition("/")
     if _PLAIN_DAY.match(left) and _PLAIN_DAY.match(right):
@@ -207,7 +212,7 @@ def _core_words(core: str, bounds: DateBounds, lang: str) -> str:
 @lru_cache(maxsize=4096)
 def describe_date(value: str, lang: str = "de") -> str:
     """Return an EDTF value in words: '25. Dezember 2024', 'Herbst 2024', 'seit 2014'."""
-    lang = "en" if lang == "en" else "de"
+    lang = normalize_lang(lang)
     bounds = date_bounds(value)
     core = value.strip()
     approximate = core.endswith("~") or core.endswith("%")

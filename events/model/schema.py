@@ -15,6 +15,8 @@ EVENT_COLUMNS = (
     "date",
     "date_text",
     "date_basis",
+    "text_date",
+    "date_source",
     "title_de",
     "title_en",
     "summary_de",
@@ -40,6 +42,9 @@ SOURCE_COLUMNS = (
 LIST_FIELDS = ("countries", "actors", "themes")
 DATE_BASES = ("text", "text+dct", "text+event", "knowledge")
 GENRES = ("news", "opinion")
+# `date_source` starts with this when `date` lies outside `text_date`, i.e. the article's own
+# words give a wrong date and the curator says so on purpose (see README, "The table format").
+CORRECTION_MARKER = "Artikel irrt:"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -77,6 +82,8 @@ class Event(BaseModel):
     date: NonEmpty
     date_text: str = ""
     date_basis: Literal["text", "text+dct", "text+event", "knowledge"]
+    text_date: str = ""
+    date_source: str = ""
     title_de: NonEmpty
     title_en: NonEmpty
     summary_de: NonEmpty
@@ -97,6 +104,11 @@ class Event(BaseModel):
     @classmethod
     def _edtf(cls, value: str) -> str:
         return _edtf_value(value)
+
+    @field_validator("text_date")
+    @classmethod
+    def _text_edtf(cls, value: str) -> str:
+        return _edtf_value(value) if value else value
 
     @field_validator("countries")
     @classmethod

@@ -2,6 +2,8 @@
 
 from typing import NamedTuple
 
+from events.locale import normalize_lang
+
 
 class Theme(NamedTuple):
     de: str
@@ -26,4 +28,4 @@ def theme_label(theme_id: str, lang: str = "de") -> str:
     theme = THEMES.get(theme_id)
     if theme is None:
         return theme_id
-    return theme.en if lang == "en" else theme.de
+    return getattr(theme, normalize_lang(lang))

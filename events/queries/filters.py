@@ -11,7 +11,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from events.model.fuzzy_dates import _month_end
+from events.locale import LANGS
+from events.model.calendar import month_end
 
 # Spellings that should find each other; each group is written in normalized form.
 ALIASES: tuple[tuple[str, ...], ...] = (
@@ -37,7 +38,6 @@ ALIASES: tuple[tuple[str, ...], ...] = (
 )
 PERIOD_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 SHORT_TERM = 3  # search terms this short match whole words only
-FILTER_PARAMS = ("country", "theme", "from", "to", "q", "importance")
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,6 @@ class FilterState:
     date_to: str | None = None
     query: str = ""
     min_importance: int = 1
-
-    def is_empty(self) -> bool:
-        return self == FilterState()
 
 
 @dataclass
@@ -127,7 +124,7 @@ def period_bounds(value: str, *, end: bool) -> date:
         month = int(m[2])
         if not 1 <= month <= 12:
             raise ValueError(f"no month {month}")
-        return _month_end(year, month) if end else date(year, month, 1)
+        return month_end(year, month) if end else date(year, month, 1)
     return date(year, 12, 31) if end else date(year, 1, 1)
 
 
@@ -196,6 +193,22 @@ def _valid_period(value: str) -> bool:
     return True
 
 
+def _keep_items(name: str, values: list[str], allowed, ignored: list) -> tuple[str, ...]:
+    """The comma-separated items of a list parameter that `allowed` accepts, each once; the
+    others go to `ignored` as (name, item)."""
+    good = []
+    for value in values:
+        for item in value.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            if allowed(item):
+                good.append(item)
+            else:
+                ignored.append((name, item))
+    return tuple(dict.fromkeys(good))
+
+
 def parse_url_params(
     params: dict[str, list[str]],
     countries: set[str],
@@ -205,22 +218,10 @@ def parse_url_params(
     """Read the link's parameters; unknown or malformed values are dropped and listed."""
     state = UrlState()
     ignored = state.ignored
-
-    def keep(name: str, values: list[str], allowed) -> tuple[str, ...]:
-        good = []
-        for value in values:
-            for item in value.split(","):
-                item = item.strip()
-                if not item:
-                    continue
-                if allowed(item):
-                    good.append(item)
-                else:
-                    ignored.append((name, item))
-        return tuple(dict.fromkeys(good))
-
-    chosen_countries = keep("country", params.get("country", []), lambda v: v.upper() in countries)
-    chosen_themes = keep("theme", params.get("theme", []), lambda v: v in themes)
+    chosen_countries = _keep_items(
+        "country", params.get("country", []), lambda v: v.upper() in countries, ignored
+    )
+    chosen_themes = _keep_items("theme", params.get("theme", []), lambda v: v in themes, ignored)
     dates = {}
     for name in ("from", "to"):
         values = params.get(name, [])
@@ -235,7 +236,7 @@ def parse_url_params(
         else:
             ignored.append(("importance", values[-1]))
     if values := params.get("lang", []):
-        if values[-1] in ("de", "en"):
+        if values[-1] in LANGS:
             state.lang = values[-1]
         else:
             ignored.append(("lang", values[-1]))

@@ -7,7 +7,6 @@ import plotly.graph_objects as go
 
 from events.charts.timeline import FONT_SIZE, THEME_COLOURS
 
-MOVES = ("first", "previous", "next", "last")
 _MONTHS = (
     "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
     "January|February|March|May|June|July|October|December"

@@ -9,13 +9,17 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from events.model.fuzzy_dates import date_bounds
+from events.extract import DateMention, find_dates
+from events.model.fuzzy_dates import DateBounds, date_bounds
+from events.model.provenance import date_origin
 from events.model.schema import (
+    CORRECTION_MARKER,
     EVENT_COLUMNS,
     EVIDENCE_COLUMNS,
     LIST_FIELDS,
@@ -235,6 +239,155 @@ def _check_events_against_evidence(
             )
 
 
+def _inside(inner: DateBounds, outer: DateBounds) -> bool:
+    """True when the span `inner` lies within `outer` (an open end reaches any later date)."""
+    if inner.start < outer.start:
+        return False
+    if outer.end is None:
+        return True
+    return inner.end is not None and inner.end <= outer.end
+
+
+def _check_two_dates(events: pd.DataFrame, name: str, problems: list[Problem]) -> None:
+    """The rules tying `date` to `text_date` and `date_source` (README, "The table format")."""
+    columns = ("date", "date_basis", "text_date", "date_source")
+    for values in zip(*(events[c].tolist() for c in columns), events["_row"], strict=True):
+        date, basis, text_date, date_source = (str(v).strip() for v in values[:-1])
+        row = int(values[-1])
+        if basis == "knowledge" and text_date:
+            problems.append(
+                Problem(
+                    name,
+                    row,
+                    "text_date",
+                    text_date,
+                    "text_date must be empty when date_basis is 'knowledge' (the article gives "
+                    "no date)",
+                )
+            )
+        if basis != "knowledge" and not text_date:
+            problems.append(
+                Problem(
+                    name,
+                    row,
+                    "text_date",
+                    text_date,
+                    f"text_date is empty but date_basis is '{basis}': give the EDTF value the "
+                    "article's words support",
+                )
+            )
+        differs = bool(text_date) and date != text_date
+        if (basis == "knowledge" or differs) and not date_source:
+            why = (
+                "date_basis is 'knowledge'"
+                if basis == "knowledge"
+                else f"date '{date}' differs from text_date '{text_date}'"
+            )
+            problems.append(
+                Problem(
+                    name,
+                    row,
+                    "date_source",
+                    date_source,
+                    f"date_source is empty but {why}: cite where the date comes from (outlet or "
+                    "institution, title, date, URL)",
+                )
+            )
+        if not text_date or not date_source and date == text_date:
+            continue
+        inside = _inside(date_bounds(date), date_bounds(text_date))
+        corrected = date_source.startswith(CORRECTION_MARKER)
+        if not inside and not corrected:
+            problems.append(
+                Problem(
+                    name,
+                    row,
+                    "date",
+                    date,
+                    f"date lies outside text_date '{text_date}': fix it, or, if the article is "
+                    f"wrong, start date_source with '{CORRECTION_MARKER}' and say why",
+                )
+            )
+        if inside and corrected:
+            problems.append(
+                Problem(
+                    name,
+                    row,
+                    "date_source",
+                    date_source,
+                    f"date_source says the article is wrong ('{CORRECTION_MARKER}'), but date "
+                    f"'{date}' lies inside text_date '{text_date}'",
+                )
+            )
+
+
+def text_dates_agree(text_date: str, extracted: str) -> bool:
+    """True when the curated `text_date` is what the extractor's value `extracted` says.
+
+    Besides equality, a curator may add what the extractor cannot mark: a trailing `~` or `?`
+    (the publication date is itself approximate, or the words leave the year open), and an open
+    end `/..` for "seit 2014" (the extractor dates the start the words name).
+    """
+    return text_date in (extracted, f"{extracted}~", f"{extracted}?", f"{extracted}/..")
+
+
+@lru_cache(maxsize=16)
+def _mentions(text: str, published: str) -> tuple[DateMention, ...]:
+    """The extractor's reading of one article, resolved against the last day it may have
+    appeared on (each article is read once per process)."""
+    return tuple(find_dates(text, date_bounds(published).end, include_vague=True))
+
+
+def _check_text_dates_against_extractor(
+    events: pd.DataFrame,
+    evidence: pd.DataFrame,
+    sources: pd.DataFrame,
+    texts: dict[str, str],
+    name: str,
+    problems: list[Problem],
+) -> None:
+    """`text_date` must agree with what `find_dates` resolves from `date_text` in its quote."""
+    published = dict(zip(sources["id"], sources["published"], strict=True))
+    rows_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for event_id, source, quote in zip(
+        evidence["event_id"], evidence["source"], evidence["quote"], strict=True
+    ):
+        rows_of[event_id].append((source, quote))
+    columns = ("id", "date_text", "text_date", "_row")
+    for event_id, date_text, text_date, row in zip(
+        *(events[c].tolist() for c in columns), strict=True
+    ):
+        event_id, date_text, text_date = event_id.strip(), date_text.strip(), text_date.strip()
+        if not date_text or not text_date:
+            continue
+        readings = []
+        for source, quote in rows_of.get(event_id, []):
+            if date_text not in quote or source not in texts or source not in published:
+                continue
+            text = texts[source]
+            start = text.index(quote) + quote.index(date_text)
+            end = start + len(date_text)
+            mentions = _mentions(text, published[source])
+            hits = [m for m in mentions if m.start < end and start < m.end]
+            readings.append((source, published[source], [m.edtf for m in hits]))
+        if not readings:
+            continue  # no quote holds date_text: reported by the evidence check
+        if any(text_dates_agree(text_date, v) for _, _, values in readings for v in values):
+            continue
+        source, day, values = readings[0]
+        if values:
+            message = (
+                f"the extractor reads date_text '{date_text}' (in {source}, published {day}) as "
+                f"'{values[0]}', but text_date is '{text_date}': fix whichever is wrong"
+            )
+        else:
+            message = (
+                f"the extractor finds no date in date_text '{date_text}' (in {source}, "
+                f"published {day}); text_date is '{text_date}'"
+            )
+        problems.append(Problem(name, int(row), "text_date", text_date, message))
+
+
 def add_date_columns(events: pd.DataFrame) -> pd.DataFrame:
     """Add `start`, `end` (Timestamps; NaT for open ends), `precision` and `approximate`.
 
@@ -251,14 +404,36 @@ def add_date_columns(events: pd.DataFrame) -> pd.DataFrame:
     return events
 
 
+def add_text_date_columns(events: pd.DataFrame) -> pd.DataFrame:
+    """Add `text_start`, `text_end` (NaT when empty or open) and `text_precision` ("" when
+    empty) for `text_date`, and `date_origin` (see `events.model.provenance`).
+
+    Each distinct value is parsed once, as for `date`.
+    """
+    values = events["text_date"]
+    bounds = {value: date_bounds(value) for value in values.unique() if value}
+    events = events.assign(
+        text_start=pd.to_datetime(values.map(lambda v: bounds[v].start if v else None)),
+        text_end=pd.to_datetime(values.map(lambda v: bounds[v].end if v else None)),
+        text_precision=values.map(lambda v: bounds[v].precision if v else ""),
+    )
+    events["date_origin"] = [
+        date_origin(date, text_date, basis, source)
+        for date, text_date, basis, source in zip(
+            events["date"], values, events["date_basis"], events["date_source"], strict=True
+        )
+    ]
+    return events
+
+
 def _typed_events(events: pd.DataFrame) -> pd.DataFrame:
     events = events.copy()
     for column in LIST_FIELDS:
         events[column] = [tuple(split_list(v)) for v in events[column]]
     events["importance"] = events["importance"].astype(int)
-    for column in ("id", "date", "date_text", "date_basis"):
+    for column in ("id", "date", "date_text", "date_basis", "text_date", "date_source"):
         events[column] = events[column].str.strip()
-    events = add_date_columns(events)
+    events = add_text_date_columns(add_date_columns(events))
     return events.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
 
 
@@ -291,6 +466,8 @@ def load_dataset(
     evidence = _validate_rows(evidence_records, Evidence, evi_name, problems)
     evidence = _check_evidence(evidence, listed_ids, texts, set(sources["id"]), evi_name, problems)
     _check_events_against_evidence(events, listed_evidence, ev_name, problems)
+    _check_two_dates(events, ev_name, problems)
+    _check_text_dates_against_extractor(events, evidence, sources, texts, ev_name, problems)
 
     return Dataset(
         events=_typed_events(events),

@@ -33,16 +33,21 @@ def free_port() -> int:
 
 
 def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Ask Streamlit's health endpoint until it answers; between two asks, wait for the
+    process to exit (it should not), so a crashed server fails at once."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {process.returncode}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
-            time.sleep(0.3)
+            pass
+        try:
+            code = process.wait(timeout=0.3)
+        except subprocess.TimeoutExpired:
+            continue
+        raise RuntimeError(f"streamlit exited early with code {code}")
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
@@ -90,10 +95,38 @@ def page(browser):
 
 
 def wait_for_app(page, timeout: float = 45_000) -> None:
-    """Wait until Streamlit finished running the script (no 'running' indicator)."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || document.querySelector('[data-testid=\"stStatusWidget\"]').innerText === ''",
-        timeout=timeout,
+    """Wait until Streamlit's own script-run state says the script is not running.
+
+    Right after an action the state may still read 'notRunning' from the run before: wait
+    first for something the action changes (an element, the URL), then for this.
+    """
+    page.wait_for_selector(
+        '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout
     )
+
+
+# Choose a point of a Plotly chart as a click does: Streamlit's chart listens to the graph
+# div's `plotly_selected` event and keeps each point's own fields (curveNumber, pointIndex,
+# customdata). The point is the one of trace `trace` (any trace if null) whose customdata (or
+# its first item) is `value`; returns false when the chart has no such point.
+SELECT_POINT_JS = """([trace, value]) => {
+    const first = c => (Array.isArray(c) ? c[0] : c);
+    for (const plot of document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')) {
+        for (const [curve, data] of plot.data.entries()) {
+            if (trace !== null && data.name !== trace) continue;
+            const i = (data.customdata || []).findIndex(c => first(c) === value);
+            if (i < 0) continue;
+            const point = {curveNumber: curve, pointNumber: i, pointIndex: i,
+                           customdata: data.customdata[i]};
+            plot.emit('plotly_selected', {points: [point]});
+            return true;
+        }
+    }
+    return false;
+}"""
+
+
+def select_point(page, value: str, trace: str | None = None) -> None:
+    """Choose the chart point carrying `value` (an event id, a country code, a pair key)."""
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg')
+    assert page.evaluate(SELECT_POINT_JS, [trace, value]), f"no chart point carries {value}"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from browser.conftest import wait_for_app
 from events.store.tables import load_dataset
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,8 @@ def test_fits_a_beamer_without_scrolling(page, app_url):
     page.goto(f"{app_url}/classroom")
     page.wait_for_selector(TITLE, timeout=45_000)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
-    page.wait_for_timeout(1500)
+    wait_for_app(page)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
     assert max(page.evaluate(OVERFLOW_JS)) <= 2
 
 
@@ -28,8 +30,8 @@ def test_right_arrow_shows_the_next_event(page, app_url):
     title.wait_for(timeout=45_000)
     assert title.inner_text() == EVENTS.iloc[0]["title_de"]
     page.get_by_text(f"1 / {len(EVENTS)}").wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)  # let the app finish its run so the shortcuts are bound
-    page.mouse.click(1250, 700)  # focus the page (an empty spot), not a widget
+    wait_for_app(page)  # the run has finished, so the shortcuts are bound
+    title.click()  # focus the page on the slide's title, not on a widget
     page.keyboard.press("ArrowRight")
     page.wait_for_function(
         f"() => document.querySelector('{TITLE}').innerText === {EVENTS.iloc[1]['title_de']!r}",

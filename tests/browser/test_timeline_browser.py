@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from browser.conftest import select_point, wait_for_app
 from events.store.tables import load_dataset
 
 pytestmark = pytest.mark.browser
@@ -52,8 +53,7 @@ def test_click_an_event_opens_its_card_with_the_quote(page, app_url):
     assert ids == {target}
     quote = events.evidence.set_index("event_id").loc[target, "quote"]
     quote = quote if isinstance(quote, str) else quote.iloc[0]
-    box = page.locator(f"{CHART} .bars path, {CHART} .point").first.bounding_box()
-    # Plotly's drag layer lies on top of the traces: click where the event is drawn
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_app(page)
+    select_point(page, target)
     card = page.locator(".st-key-card")
     expect(card).to_contain_text(quote[:40], timeout=30_000)  # waits until the card has drawn

@@ -1,0 +1,82 @@
+"""Anchors: which earlier mention an anchored expression ("drei Tage nach dem Absturz", "am selben
+Tag") is told from, and its value resolved on it.
+
+The anchor is the latest earlier mention that is a point in time (not vague, not BC, not a limit
+such as "seit 2014"); with an event noun, the latest one whose sentence tells of that event
+("Absturz" ~ "stürzte ... ab"). What happened after the anchor in a past-tense text happened by
+the publication day.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.extract.lexicon import LIMIT_PREPOSITIONS, NOUN_PREFIXES
+from events.extract.rulebook import Anchored, Candidate
+from events.extract.sentences import Context
+from events.extract.values import Value
+from events.model.fuzzy_dates import date_bounds
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+_PREFIXES = tuple(prefix.translate(_FOLD) for prefix in NOUN_PREFIXES)
+
+
+def stem(noun: str) -> str:
+    """A noun without umlauts and its verb prefix, cut to five letters: "Absturz" -> "sturz"."""
+    word = noun.lower().translate(_FOLD)
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            word = word[len(prefix) :]
+            break
+    return word[:5]
+
+
+def is_anchor(mention, ctx: Context) -> bool:
+    """Whether later text can be told relative to this mention: not vague, not "seit 2014"."""
+    if mention.vague or mention.edtf.startswith("-"):  # BC years have no Python date
+        return False
+    return ctx.word_before(mention.start) not in LIMIT_PREPOSITIONS
+
+
+def choose_anchor(mentions: list, noun: str | None, ctx: Context) -> int | None:
+    """The index of the mention to resolve on, or None when there is none."""
+    candidates = [i for i, mention in enumerate(mentions) if is_anchor(mention, ctx)]
+    if not candidates:
+        return None
+    if noun:  # the latest earlier sentence that tells of the event: "Absturz" ~ "stürzte ... ab"
+        noun_stem = stem(noun)
+        for i in reversed(candidates):
+            start, end = ctx.sentence_of(mentions[i].start)
+            words = re.findall(r"\w+", ctx.text[start:end].lower().translate(_FOLD))
+            if any(noun_stem in word for word in words):
+                return i
+    return candidates[-1]
+
+
+def told_just_before(anchor, candidate: Candidate, ctx: Context) -> bool:
+    """Whether the anchor is in the candidate's sentence or the sentence right before it."""
+    return ctx.sentence_index(candidate.start) - ctx.sentence_index(anchor.start) <= 1
+
+
+def value_of(mention) -> Value:
+    bounds = date_bounds(mention.edtf)  # cached there
+    return Value(mention.edtf, bounds.start, bounds.end)
+
+
+def resolve_on(anchor, candidate: Candidate, ctx: Context) -> Value:
+    """The value of an anchored candidate told from the mention `anchor`."""
+    anchored: Anchored = candidate.value
+    anchor_value = value_of(anchor)
+    published = ctx.published
+    untold = not told_just_before(anchor, candidate, ctx)
+    if anchored.noun is None and untold and anchor_value.end < published:
+        # "Am selben Tag" after a sentence without a date: the same day as an event told
+        # after the anchor, so on or after it and (in a report) not after publication
+        anchor_value = Value.days(anchor_value.start, published)
+    value = anchored.resolve(anchor_value)
+    past = value.start <= published < value.end and published >= anchor_value.end
+    if past and not ctx.speaks_of_future(candidate.start):
+        # told in the past tense: what happened after the anchor happened before publication
+        # (a value wholly after publication stays as it is: cut, it would end before it starts)
+        value = Value.days(max(value.start, anchor_value.start), published)
+    return value

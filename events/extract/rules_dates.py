@@ -1,0 +1,205 @@
+"""Rules for calendar dates: days (`25. Dezember 2024`, `25.12.2024`), day and month ranges,
+months."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+import dateparser
+
+from events.extract.lexicon import (
+    BARE_MONTH_PREPOSITIONS,
+    DAY,
+    MOD,
+    MODIFIERS,
+    MONTH,
+    MONTHS,
+    PREP,
+    PREREL,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    YEAR_TAIL,
+    W,
+    alt,
+    compile_pattern,
+    month_name,
+    relative,
+)
+from events.extract.rulebook import Candidate, RuleSet
+from events.extract.sentences import Context
+from events.extract.values import Value, latest
+from events.model.calendar import month_end, third_of_month
+
+RULES = RuleSet()
+
+DAY_JOINER = alt("joiners", "day_range")
+MONTH_JOINER = alt("joiners", "month_range")
+WEEKDAY_ARTICLE = alt("articles", "weekday_day")
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_of_phrase(m: re.Match, ctx: Context) -> tuple[int | None, str]:
+    """The year a "y" / "rel" / "this" group names (see lexicon.YEAR_TAIL), and its basis."""
+    if m.groupdict().get("y"):
+        return int(m["y"]), "text"
+    if m.groupdict().get("rel"):
+        return ctx.published.year + relative(m["rel"]), "text+dct"
+    if m.groupdict().get("this"):
+        return ctx.published.year, "text+dct"
+    return None, "text+dct"
+
+
+def latest_year(m: re.Match, ctx: Context, value_of_year) -> int:
+    """The year of the latest such value (the next one in a sentence about the future)."""
+    return latest(value_of_year, ctx.published, ctx.speaks_of_future(m.start("x"))).start.year
+
+
+@lru_cache(maxsize=4096)
+def dateparser_day(expression: str, base: date, future: bool) -> date | None:
+    """Parse an explicit calendar date with dateparser (German, day-month-year order)."""
+    parsed = dateparser.parse(
+        expression,
+        languages=["de"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DATES_FROM": "future" if future else "past",
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "REQUIRE_PARTS": ["day", "month"],
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+@RULES.rule(
+    "day-range",
+    compile_pattern(
+        rf"{W}(?P<x>(?P<d1>{DAY})\.\s*(?:(?P<m1>{MONTH})\s*)?(?:(?P<y1>{YEAR})\s*)?"
+        rf"(?:{DAY_JOINER}|–|-|/)\s*(?P<d2>{DAY})\.\s*(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?)"
+    ),
+)
+def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
+    """`20. und 21. Mai 2025`, `3. bis 5. März`, `28. Juni bis 2. Juli 2025`."""
+    month2 = MONTHS[m["m2"].lower()]
+    month1 = MONTHS[m["m1"].lower()] if m["m1"] else month2
+    if m["y2"]:
+        year2, basis = int(m["y2"]), "text"
+    else:
+        year2, basis = latest_year(m, ctx, lambda y: Value.month(y, month2)), "text+dct"
+    year1 = int(m["y1"]) if m["y1"] else (year2 if month1 <= month2 else year2 - 1)
+    first, last = safe_date(year1, month1, int(m["d1"])), safe_date(year2, month2, int(m["d2"]))
+    if not first or not last or last < first:
+        return None
+    return Candidate.of(m, basis, Value.days(first, last))
+
+
+@RULES.rule(
+    "day",
+    compile_pattern(
+        rf"(?P<x>(?:(?P<wd>{WEEKDAY}),?\s+(?:{WEEKDAY_ARTICLE}\s+)?)?"
+        rf"(?P<d>{DAY})\.\s*(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?)"
+    ),
+)
+def _explicit_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """`25. Dezember 2024`, `Donnerstag, 25. Februar`, `25.12.2024`."""
+    month = MONTHS.get(m["m"].lower()) if not m["m"].isdigit() else int(m["m"])
+    day = int(m["d"])
+    if month is None or not 1 <= month <= 12:
+        return None
+    expression = f"{day}.{month}.{m['y']}" if m["y"] else f"{day}. {month_name(month)}"
+    parsed = dateparser_day(expression, ctx.published, ctx.speaks_of_future(m.start("x")))
+    if parsed is None or (parsed.month, parsed.day) != (month, day):
+        return None  # not a real date (31. Februar)
+    if m["y"]:
+        return Candidate.of(m, "text", Value.days(parsed, parsed))
+    if m.groupdict().get("wd"):  # the weekday decides the year
+        parsed = _year_of_weekday(WEEKDAYS[m["wd"].lower()], month, day, ctx.published) or parsed
+    return Candidate.of(m, "text+dct", Value.days(parsed, parsed))
+
+
+def _year_of_weekday(weekday: int, month: int, day: int, published: date) -> date | None:
+    """The day `day.month.` nearest to publication (a year back or on) that is on `weekday`."""
+    years = sorted(
+        range(published.year - 1, published.year + 2), key=lambda y: abs(published.year - y)
+    )
+    for year in years:
+        candidate = safe_date(year, month, day)
+        if candidate and candidate.weekday() == weekday:
+            return candidate
+    return None
+
+
+RULES.add(
+    "numeric-day",
+    compile_pattern(
+        r"(?<![\w.])(?P<x>(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1\d|20)\d\d|\d\d))(?![\w]|\.\d)"
+    ),
+    _explicit_day,
+)
+
+
+@RULES.rule(
+    "iso-day",
+    compile_pattern(
+        r"(?<![\w-])(?P<x>(?P<y>(?:1\d|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\w-])"
+    ),
+)
+def _iso_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """`2024-12-25`."""
+    day = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return Candidate.of(m, "text", Value.days(day, day)) if day else None
+
+
+@RULES.rule(
+    "month-range",
+    compile_pattern(
+        rf"{W}(?P<x>(?P<m1>{MONTH})\s+(?:{MONTH_JOINER}|–|-)\s+(?P<m2>{MONTH})"
+        rf"(?:\s+(?P<y>{YEAR}))?)"
+    ),
+)
+def _month_range(m: re.Match, ctx: Context) -> Candidate | None:
+    """`März bis Mai 2025`, `Juni bis August`."""
+    first, last = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+    if m["y"]:
+        year, basis = int(m["y"]), "text"
+    else:
+        year, basis = latest_year(m, ctx, lambda y: Value.month(y, last)), "text+dct"
+    start_year = year if first <= last else year - 1
+    value = Value.days(date(start_year, first, 1), month_end(year, last))
+    return Candidate.of(m, basis, value)
+
+
+@RULES.rule(
+    "month",
+    compile_pattern(rf"{W}{PREP}(?P<x>(?:(?P<mod>{MOD})\s+)?{PREREL}(?P<m>{MONTH}){YEAR_TAIL})"),
+)
+def _month(m: re.Match, ctx: Context) -> Candidate | None:
+    """`Dezember 2024`, `Ende Dezember 2024`, `Dezember letzten Jahres`, `im Mai`, `Mitte Mai`."""
+    month = MONTHS[m["m"].lower()]
+    year, basis = year_of_phrase(m, ctx)
+    part = MODIFIERS[m["mod"].lower()] if m["mod"] else None
+    if year is None:
+        if not (part or m["prerel"] or (m["prep"] or "").lower() in BARE_MONTH_PREPOSITIONS):
+            return None  # "August" alone (or "an August") may be a name
+        year = _year_of_month(m, ctx, month)
+    value = Value.span(third_of_month(year, month, part)) if part else Value.month(year, month)
+    return Candidate.of(m, basis, value)
+
+
+def _year_of_month(m: re.Match, ctx: Context, month: int) -> int:
+    """The year of "im Mai" (the latest May), "nächsten Mai", "letzten Mai" (not this month)."""
+    if not m["prerel"]:
+        return latest_year(m, ctx, lambda y: Value.month(y, month))
+    step = relative(m["prerel"])
+    value = latest(lambda y: Value.month(y, month), ctx.published, step > 0)
+    if step < 0 and value.start.month == ctx.published.month:
+        return value.start.year - 1
+    return value.start.year

@@ -1,0 +1,162 @@
+"""Rules told from the publication day: `heute`, `kürzlich`, `vergangene Woche`, `vor zwei Jahren`,
+`in den kommenden Monaten`, `am Donnerstag`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from events.extract.lexicon import (
+    HEDGE,
+    NUM,
+    PREREL,
+    REL,
+    SPAN_RELATIVE,
+    TIME_OF_DAY_AFTER,
+    TIMES_OF_DAY,
+    UNITS,
+    UNITS_AGO,
+    UNITS_CALENDAR,
+    UNITS_PREVIOUS,
+    WEEKDAY,
+    WEEKDAYS,
+    WORDS,
+    W,
+    alt,
+    amount,
+    compile_pattern,
+    fold_spaces,
+    number,
+    relative,
+    table_pattern,
+    word_alternation,
+)
+from events.extract.rulebook import Candidate, RuleSet
+from events.extract.sentences import Context
+from events.extract.values import Value, shift, week
+from events.model.calendar import add_months
+
+RULES = RuleSet()
+
+CALENDAR_UNIT = word_alternation(UNITS_CALENDAR)
+PREVIOUS_UNIT = word_alternation(UNITS_PREVIOUS)
+SPAN_REL = alt("span_relative")
+PLURAL_UNIT = alt("units_plural_dative")
+AGO = alt("ago", "words")
+AGO_UNIT = word_alternation(UNITS_AGO)
+WEEKDAY_PREP = alt("prepositions", "weekday")
+TIME_OF_DAY = word_alternation(TIMES_OF_DAY)
+
+
+@RULES.rule("today", table_pattern("today"))
+def _today(m: re.Match, ctx: Context) -> Candidate | None:
+    """`heute`, `gestern`, `derzeit`, `jetzt`: the publication day (moved by a few days)."""
+    word = m["w"].lower()
+    capitalised = m["w"][0].isupper()
+    if word in TIMES_OF_DAY and capitalised and ctx.word_before(m.start("x")) in TIME_OF_DAY_AFTER:
+        return None  # "am Morgen" is a time of day
+    day = ctx.published + timedelta(days=WORDS["today"][word])
+    return Candidate.of(m, "text+dct", Value.days(day, day))
+
+
+@RULES.rule("recently", table_pattern("recently"))
+def _recently(m: re.Match, ctx: Context) -> Candidate | None:
+    """`kürzlich`, `jüngst`, `vor kurzem`: the 30 days up to publication."""
+    start = ctx.published - timedelta(days=WORDS["recently"][fold_spaces(m["w"])])
+    return Candidate.of(m, "text+dct", Value.days(start, ctx.published))
+
+
+@RULES.rule(
+    "relative-unit",
+    compile_pattern(
+        rf"{W}(?P<x>(?:(?P<rel>{REL})\s+(?P<u>{CALENDAR_UNIT})|(?P<prev>{PREVIOUS_UNIT})))(?!\w)"
+    ),
+)
+def _relative_unit(m: re.Match, ctx: Context) -> Candidate | None:
+    """`vergangenen Woche`, `letzten Monat`, `nächstes Jahr`, `Vorjahr`."""
+    if m["prev"]:  # "Vorjahr": one back
+        step, unit = -1, UNITS_PREVIOUS[m["prev"].lower()]
+    else:
+        step, unit = relative(m["rel"]), UNITS_CALENDAR[m["u"].lower()]
+    if unit == "week":
+        value = week(ctx.published, step)
+    elif unit == "month":
+        first = add_months(ctx.published.replace(day=1), step)
+        value = Value.month(first.year, first.month)
+    else:
+        value = Value.year(ctx.published.year + step)
+    return Candidate.of(m, "text+dct", value)
+
+
+@RULES.rule(
+    "coming-units",
+    compile_pattern(
+        rf"{W}(?P<x>(?P<rel>{SPAN_REL}en)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{PLURAL_UNIT}))(?!\w)"
+    ),
+)
+def _coming_units(m: re.Match, ctx: Context) -> Candidate | None:
+    """`kommenden Monaten`, `vergangenen zwei Wochen`: from or up to the publication day."""
+    unit = UNITS[m["u"].lower()]
+    _low, high = number(m["n"]) if m["n"] else (3.0, 3.0)
+    if relative(m["rel"], SPAN_RELATIVE) > 0:
+        value = Value.days(ctx.published, shift(ctx.published, high, unit))
+    else:
+        value = Value.days(shift(ctx.published, -high, unit), ctx.published)
+    return Candidate.of(m, "text+dct", value)
+
+
+@RULES.rule(
+    "ago",
+    compile_pattern(
+        rf"{W}(?P<x>{AGO}\s+(?:(?P<h>{HEDGE})\s+)?(?P<n>{NUM})\s+(?P<u>{AGO_UNIT}))(?!\w)"
+    ),
+)
+def _ago(m: re.Match, ctx: Context) -> Candidate | None:
+    """`vor zwei Jahren`, `vor einer Woche`, `vor wenigen Tagen`."""
+    unit = UNITS_AGO[m["u"].lower()]
+    low, high = amount(m)
+    if low != high or not float(low).is_integer():
+        value = Value.days(shift(ctx.published, -high, unit), shift(ctx.published, -low, unit))
+        return Candidate.of(m, "text+dct", value)
+    day = shift(ctx.published, -low, unit)
+    if unit == "year":
+        value = Value.year(day.year)
+    elif unit == "month":
+        value = Value.month(day.year, day.month)
+    else:
+        value = week(day) if unit == "week" else Value.days(day, day)
+    return Candidate.of(m, "text+dct", value)
+
+
+@RULES.rule(
+    "weekday",
+    compile_pattern(
+        rf"{W}(?:(?P<prep>{WEEKDAY_PREP})\s+)?"
+        rf"(?P<x>{PREREL}(?P<wd>{WEEKDAY})(?P<tod>{TIME_OF_DAY})?)(?!\w)"
+    ),
+)
+def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
+    """`am Donnerstag`, `Donnerstagabend`, `letzten Freitag`: the nearest such day."""
+    if not (m["prep"] or m["prerel"] or m["tod"]):
+        return None
+    step = relative(m["prerel"]) if m["prerel"] else 0
+    day = _nearest_weekday(ctx.published, WEEKDAYS[m["wd"].lower()], step)
+    return Candidate.of(m, "text+dct", Value.days(day, day))
+
+
+def _nearest_weekday(published: date, weekday: int, step: int) -> date:
+    """The last such day before (step < 0), the next after (> 0), or the nearest (0)."""
+    past = published - timedelta(days=(published.weekday() - weekday) % 7)
+    following = past if past == published else past + timedelta(days=7)
+    if step < 0:
+        return past if past != published else past - timedelta(days=7)
+    if step > 0:
+        return following
+    return past if (published - past) <= (following - published) else following
+
+
+@RULES.rule("vague-now", table_pattern("vague_now"), vague=True)
+def _vague_now(m: re.Match, ctx: Context) -> Candidate | None:
+    """`nun`, `gerade`: up to the publication day, reported as vague."""
+    start = ctx.published - timedelta(days=WORDS["vague_now"][m["x"].lower()])
+    return Candidate.of(m, "text+dct", Value.days(start, ctx.published), vague=True)

@@ -1,0 +1,60 @@
+"""The view a page is handed: the language, the filters, the events they select, and the few
+lookups pages need (dates in words, country names, one event's row)."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from events.locale import t
+from events.model.countries import country_names
+from events.queries.filters import FilterState
+from events.store.tables import Dataset
+from ui.data import Prepared
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page needs: the language, the filters and the events they select."""
+
+    prepared: Prepared
+    lang: str
+    filters: FilterState
+    events: pd.DataFrame
+
+    @property
+    def data(self) -> Dataset:
+        return self.prepared.data
+
+    @property
+    def all_events(self) -> pd.DataFrame:
+        return self.prepared.data.events
+
+    def words_for(self, events: pd.DataFrame) -> pd.Series:
+        """The dates of `events` (rows of the table) in words, in the view's language."""
+        return self.prepared.described[self.lang].loc[events.index]
+
+    @property
+    def dates_in_words(self) -> pd.Series:
+        """The dates of the selected events in words."""
+        return self.words_for(self.events)
+
+    @property
+    def country_names(self) -> dict[str, str]:
+        """Code → name in the view's language, for every country of the whole table."""
+        return country_names(self.all_events["countries"].explode().dropna().unique(), self.lang)
+
+    def event(self, event_id: str | None) -> pd.Series | None:
+        """The table row of `event_id` (among all events), or None for no or an unknown id."""
+        events = self.all_events
+        if not event_id or event_id not in set(events["id"]):
+            return None
+        return events.set_index("id", drop=False).loc[event_id]
+
+
+def show_table_problems(view: View) -> None:
+    """A broken table: list its problems on the page (the valid rows still show)."""
+    problems = view.data.problems
+    if problems:
+        lines = "\n".join(f"- `{problem}`" for problem in problems[:50])
+        st.error(f"{t('table_problems', view.lang, n=len(problems))}\n\n{lines}")
