@@ -47,6 +47,9 @@ def export(filters=FilterState(), lang="de", events=None, evidence=None) -> str:
 @pytest.fixture(scope="module")
 def hostile_page() -> str:
     events, evidence, _ = with_hostile_event()
+    events.loc[events["id"] == "hostile-event", "date_source"] = (
+        'javascript:alert(3) https://example.org/a"onmouseover="alert(4) <a href=x>y</a>.'
+    )
     return export(events=events, evidence=evidence, lang="en")
 
 
@@ -73,6 +76,10 @@ def test_data_is_escaped_everywhere(hostile_page):
     hrefs = re.findall(r'href="([^"]*)"', markup_only(hostile_page))
     assert hrefs and all(h.startswith("#") or h.startswith("http") for h in hrefs)
     assert "evil.example" not in " ".join(hrefs)
+    # a URL inside date_source becomes an explicit link, nothing else does
+    assert '<a href="https://example.org/a" rel="noopener noreferrer"' in hostile_page
+    assert 'onmouseover="' not in markup_only(hostile_page)
+    assert "javascript:alert(3)" in hostile_page and 'href="javascript' not in hostile_page
 
 
 def test_page_names_language_filters_date_and_licence():

@@ -129,6 +129,20 @@ def _story(ctx: ExportContext) -> str:
     return "".join(parts)
 
 
+URL_IN_TEXT = re.compile(r"https?://[^\s\"'<>]+[^\s\"'<>.,;:)]", re.IGNORECASE)
+
+
+def linked_text(text: str) -> str:
+    """Escaped text in which each http(s) address is an explicit link (rel=noopener)."""
+    parts, last = [], 0
+    for match in URL_IN_TEXT.finditer(text):
+        parts.append(esc(text[last : match.start()]))
+        parts.append(_link(match.group(), match.group()))
+        last = match.end()
+    parts.append(esc(text[last:]))
+    return "".join(parts)
+
+
 def _link(url: str, label: str) -> str:
     if SAFE_URL.match(url):
         return f'<a href="{esc(url)}" rel="noopener noreferrer" target="_blank">{esc(label)}</a>'
@@ -147,7 +161,7 @@ def _card(ctx: ExportContext, event: pd.Series) -> str:
     if len(event["actors"]):
         rows.append((t("card_actors", lang), "; ".join(clean_text(a) for a in event["actors"])))
     rows.append((t("card_themes", lang), theme_list(event["themes"], lang)))
-    facts = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in rows)
+    facts = "".join(f"<dt>{esc(k)}</dt><dd>{linked_text(clean_text(v))}</dd>" for k, v in rows)
     quotes = []
     for _, item in ctx.evidence_of(event["id"]).iterrows():
         source = ctx.source(item["source"])
