@@ -14,6 +14,14 @@ from events.store.paths import EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
 from events.store.tables import check_tables
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit 2 (no usage block)."""
+
+    def error(self, message: str):
+        text = " ".join(message.split())
+        self.exit(2, f"{self.prog}: {text[:300]}\n")
+
+
 def check_command(args: argparse.Namespace) -> int:
     """Print one line per problem in the curated tables; exit 1 when there is any."""
     problems = check_tables(args.events, args.evidence, args.sources)
@@ -34,9 +42,7 @@ def _language_option(parser: argparse.ArgumentParser, lang: str) -> None:
 
 def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     """The parser with its help texts in `lang`."""
-    parser = argparse.ArgumentParser(
-        prog="python -m events", description=t("cli_description", lang)
-    )
+    parser = OneLineParser(prog="python -m events", description=t("cli_description", lang))
     _language_option(parser, lang)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help=t("cli_check_help", lang))

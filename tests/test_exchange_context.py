@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from exchange_data import real
 
-import events.exchange.context as context
+import events.store.intro as intro_module
 from events.exchange.context import (
     clean_text,
     date_provenance,
@@ -58,12 +58,13 @@ def test_clean_text_drops_bidi_and_control_characters(value, expected):
 
 
 def test_intro_falls_back_to_the_sources_titles(tmp_path, monkeypatch):
-    monkeypatch.setattr(context, "STORY_FILE", tmp_path / "story.toml")
+    monkeypatch.setattr(intro_module, "INTRO_TOML", tmp_path / "intro.toml")
     sources = real().sources
     intro = story_intro(sources, "de")
     assert intro.startswith("Grundlage dieser Zeitleiste: „")
     assert all(title in intro for title in sources["title"])
-    (tmp_path / "story.toml").write_text('intro_de = "Die Geschichte."\n', encoding="utf-8")
+    intro_toml = '[de]\ntitle = "Worum es geht"\ntext = "Die Geschichte."\n'
+    (tmp_path / "intro.toml").write_text(intro_toml, encoding="utf-8")
     assert story_intro(sources, "de") == "Die Geschichte."
     assert story_intro(sources, "en").startswith("This timeline is based on")
 

@@ -19,9 +19,10 @@ import sys
 from pathlib import Path
 
 from events.exchange import FORMATS
-from events.exchange.candidates import CandidatesFileError, write_atomically, write_candidate_rows
 from events.locale import DEFAULT_LANG, LANGS, t
 from events.model.themes import THEMES
+from events.store.atomic import write_file_atomically
+from events.store.candidates import CandidatesFileError, write_candidates
 from events.store.paths import CANDIDATES_CSV, EVENTS_CSV, EVIDENCE_CSV, SOURCES_CSV
 
 RECOGNISE_BYTES = 4096
@@ -155,7 +156,7 @@ def export_command(args: argparse.Namespace) -> int:
         chosen, data.evidence, data.sources, filters, lang, total=len(data.events)
     )
     try:
-        write_atomically(args.out, result.data)
+        write_file_atomically(args.out, result.data)
     except OSError as exc:
         reason = t("export_out_unwritable", lang, reason=exc.strerror or exc)
         raise CommandError(t("export_bad_out", lang, path=args.out, reason=reason)) from None
@@ -202,7 +203,7 @@ def import_command(args: argparse.Namespace) -> int:
         key = "export_out_is_folder" if args.out.is_dir() else "export_out_no_folder"
         raise CommandError(t("export_bad_out", lang, path=args.out, reason=t(key, lang)))
     try:
-        write_candidate_rows(rows, source, args.out)
+        write_candidates(rows, source, args.out)
     except CandidatesFileError as exc:
         raise CommandError(
             t("export_bad_out", lang, path=args.out, reason=exc.text(lang))

@@ -1,7 +1,6 @@
 """What every export says besides the events: filter line, export date, licence, intro, sources."""
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -14,10 +13,9 @@ from events.model.countries import country_name
 from events.model.fuzzy_dates import BABEL_LOCALES, describe_date, is_valid_edtf
 from events.model.themes import theme_label
 from events.queries.filters import FilterState
-from events.store.paths import PROJECT_ROOT
+from events.store.intro import load_intro
 
 # The story introduction kept as data beside the seeds (issue 10); absent: the sources' titles.
-STORY_FILE = PROJECT_ROOT / "seeds" / "story.toml"
 # Bidi overrides/isolates and control characters (tab and newline stay): never shown from data.
 UNSAFE_CHARS = re.compile(
     r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]"
@@ -88,16 +86,10 @@ def make_context(
 
 
 def story_intro(sources: pd.DataFrame, lang: str) -> str:
-    """The story's introduction from `seeds/story.toml` (`intro_de`, `intro_en`), else a line
-    naming the articles the timeline is built from."""
-    if STORY_FILE.exists():
-        try:
-            with open(STORY_FILE, "rb") as handle:
-                text = tomllib.load(handle).get(f"intro_{lang}", "")
-        except (OSError, tomllib.TOMLDecodeError):
-            text = ""
-        if isinstance(text, str) and text.strip():
-            return clean_text(text.strip())
+    """The story's introduction (seeds/intro.toml), else a line naming the articles the timeline
+    is built from."""
+    if intro := load_intro(lang):
+        return clean_text(intro.text)
     titles = [f"„{clean_text(title)}“" for title in sources.get("title", [])]
     if not titles:
         return ""

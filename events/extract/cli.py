@@ -20,7 +20,7 @@ from pathlib import Path
 from events.extract import find_dates
 from events.locale import t
 from events.model.fuzzy_dates import date_bounds, is_valid_edtf
-from events.store.candidates import candidate_rows, write_candidates
+from events.store.candidates import CandidatesFileError, candidate_rows, write_candidates
 from events.store.paths import CANDIDATES_CSV, EVIDENCE_CSV, SOURCES_CSV
 
 
@@ -49,26 +49,43 @@ def _read_text(path: Path) -> str:
         raise CommandError("cli_cannot_read", path=path, reason=exc.strerror) from exc
 
 
+# Relative dates reach years before and after the publication day; far from both ends of the
+# calendar that arithmetic cannot fail.
+FIRST_YEAR, LAST_YEAR = 100, 9899
+
+
 def _day_parser(lang: str):
     def parse_day(value: str) -> date:
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError as exc:
-            raise argparse.ArgumentTypeError(t("cli_not_a_day", lang, value=value)) from exc
+            raise argparse.ArgumentTypeError(t("cli_not_a_day", lang, value=value[:80])) from exc
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            message = t("cli_day_out_of_range", lang, value=value, first=FIRST_YEAR, last=LAST_YEAR)
+            raise argparse.ArgumentTypeError(message)
+        return day
 
     return parse_day
 
 
 def published_of(source_id: str, sources_csv: Path = SOURCES_CSV) -> date:
     """The publication day of a source in sources.csv: the latest day its EDTF value allows."""
-    with open(sources_csv, encoding="utf-8", newline="") as handle:
-        for row_no, row in enumerate(csv.DictReader(handle), start=2):
-            if row.get("id") != source_id:
-                continue
-            value = (row.get("published") or "").strip()
-            if not is_valid_edtf(value):
-                raise CommandError("cli_source_not_edtf", file=sources_csv, row=row_no, value=value)
-            return date_bounds(value).end
+    try:
+        with open(sources_csv, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError as exc:
+        raise CommandError("cli_file_not_found", path=sources_csv) from exc
+    except UnicodeDecodeError as exc:
+        raise CommandError("cli_not_utf8", path=sources_csv, byte=exc.start) from exc
+    except (OSError, csv.Error) as exc:
+        raise CommandError("cli_cannot_read", path=sources_csv, reason=exc) from exc
+    for row_no, row in enumerate(rows, start=2):
+        if row.get("id") != source_id:
+            continue
+        value = (row.get("published") or "").strip()
+        if not is_valid_edtf(value):
+            raise CommandError("cli_source_not_edtf", file=sources_csv, row=row_no, value=value)
+        return date_bounds(value).end
     raise CommandError("cli_source_unknown", file=sources_csv, source=source_id)
 
 
@@ -94,7 +111,10 @@ def candidates_command(args: argparse.Namespace) -> int:
     text = _read_text(args.file)
     published = args.published or published_of(args.source, args.sources)
     rows = candidate_rows(text, args.source, published, args.evidence)
-    write_candidates(rows, args.source, args.out)
+    try:
+        write_candidates(rows, args.source, args.out)
+    except CandidatesFileError as exc:
+        raise CommandError("cli_candidates_out", path=args.out, reason=exc.text(args.lang)) from exc
     marked = sum(1 for row in rows if row["curated_events"])
     print(t("cli_candidates_done", args.lang, n=len(rows), out=args.out, marked=marked))
     return 0

@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -83,6 +84,11 @@ def replace_file(path: Path, data: bytes, tag: str) -> None:
     write_new_file(temp, data)
     os.replace(temp, path)
     fsync_dir(path.parent)
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Replace (or create) `path` with `data` in one step, mode 0644: readers see old or new."""
+    replace_file(path, data, f"{os.getpid()}-{uuid.uuid4().hex[:8]}")
 
 
 def staged_path(target: Path, change_id: str) -> Path:

@@ -9,12 +9,13 @@ that an interrupted run never leaves half a file. Used by `python -m events cand
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import io
 from datetime import date
 from pathlib import Path
 
 from events.extract import DateMention, find_dates, split_sentences
+from events.locale import t
+from events.store.atomic import write_file_atomically
 from events.store.paths import CANDIDATES_CSV, EVIDENCE_CSV
 
 CANDIDATE_COLUMNS = (
@@ -87,20 +88,49 @@ def candidate_rows(
     return rows
 
 
-def write_candidates(rows: list[dict], source_id: str, path: Path = CANDIDATES_CSV) -> None:
-    """Replace this source's rows in `path`, keep the others; write atomically."""
-    kept = []
-    if path.exists():
-        with open(path, encoding="utf-8", newline="") as handle:
-            kept = [row for row in csv.DictReader(handle) if row.get("source") != source_id]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".candidates-", suffix=".csv")
+class CandidatesFileError(ValueError):
+    """The candidates file cannot be used: a locale key and its values say why."""
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+        super().__init__(t(key, "en", **values))
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.values)
+
+
+def read_kept_rows(path: Path, source_id: str) -> list[dict]:
+    """The rows of other sources in an existing candidates file (none when it does not exist).
+
+    A file this program did not write (another header, not UTF-8, not CSV, a folder) is never
+    overwritten: CandidatesFileError says why."""
+    if not path.exists():
+        return []
+    if path.is_dir():
+        raise CandidatesFileError("export_out_is_folder")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=CANDIDATE_COLUMNS, extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(kept + rows)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            header = tuple(reader.fieldnames or ())
+            rows = list(reader)
+    except UnicodeDecodeError as exc:
+        raise CandidatesFileError("candidates_not_utf8", byte=exc.start) from None
+    except csv.Error as exc:
+        raise CandidatesFileError("candidates_not_csv", reason=exc) from None
+    if header != tuple(CANDIDATE_COLUMNS):
+        raise CandidatesFileError("candidates_foreign")
+    return [row for row in rows if row.get("source") != source_id]
+
+
+def write_candidates(rows: list[dict], source_id: str, path: Path = CANDIDATES_CSV) -> None:
+    """Replace this source's rows in `path`, keep the others; write atomically (mode 0644)."""
+    kept = read_kept_rows(path, source_id)
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CANDIDATE_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(kept + rows)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file_atomically(path, buffer.getvalue().encode("utf-8"))
+    except OSError as exc:
+        raise CandidatesFileError("candidates_cannot_write", reason=exc.strerror or exc) from None
