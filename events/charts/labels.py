@@ -13,24 +13,31 @@ from typing import NamedTuple
 
 import numpy as np
 
-# Advance widths in em of DejaVu Sans (measured with Pillow): the widest of the fonts a browser
-# falls back to for Plotly's "Open Sans, verdana, arial, sans-serif", so real text is narrower.
+# Advance widths in em of Arial (Liberation Sans, measured with Pillow), the font the chart asks
+# for (FONT_FAMILY); 5 % are added for Helvetica, Arimo and Roboto, which browsers use instead.
+FONT_FAMILY = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif"
 _EM = {
-    **dict.fromkeys("ijlI J'", 0.3),
-    **dict.fromkeys("frt()/:;.,!|-", 0.4),
-    **dict.fromkeys('cksvxyzL?"', 0.59),
-    **dict.fromkeys("abdeghnopquäöüßEFPSTYZ0123456789", 0.64),
-    **dict.fromkeys("ABCKRVXÄ–„“", 0.7),
-    **dict.fromkeys("DGHNOQUÖÜ&w", 0.82),
-    **dict.fromkeys("mMW%+", 1.0),
+    **dict.fromkeys("'", 0.19),
+    **dict.fromkeys("ijl", 0.23),
+    **dict.fromkeys("ftI .,:;!/„“|", 0.28),
+    **dict.fromkeys('r-()"', 0.34),
+    **dict.fromkeys("cksvxyzJ", 0.5),
+    **dict.fromkeys("abdeghnopquäöü0123456789L?–", 0.56),
+    **dict.fromkeys("+FTZß", 0.61),
+    **dict.fromkeys("ABEKPSVXYÄ&", 0.67),
+    **dict.fromkeys("CDHNRUwÜ", 0.72),
+    **dict.fromkeys("GOQÖ", 0.78),
+    **dict.fromkeys("mM%", 0.89),
+    **dict.fromkeys("W", 0.95),
 }
-_OTHER_EM = 0.7  # letters with diacritics, Cyrillic, …
+_OTHER_EM = 0.72  # letters with diacritics, Cyrillic, …
+_SAFETY = 1.05
 ELLIPSIS = "…"
 
 
 def text_px(text: str, font_px: float) -> float:
     """Estimated width in pixels of `text` set in a sans-serif font of `font_px` pixels."""
-    return sum(_EM.get(ch, _OTHER_EM) for ch in text) * font_px
+    return sum(_EM.get(ch, _OTHER_EM) for ch in text) * font_px * _SAFETY
 
 
 def fit_text(text: str, max_px: float, font_px: float) -> str:
@@ -40,7 +47,7 @@ def fit_text(text: str, max_px: float, font_px: float) -> str:
     room = max_px - text_px(ELLIPSIS, font_px)
     width, cut = 0.0, 0
     for i, ch in enumerate(text):
-        width += _EM.get(ch, _OTHER_EM) * font_px
+        width += _EM.get(ch, _OTHER_EM) * font_px * _SAFETY
         if width > room:
             break
         cut = i + 1
@@ -80,20 +87,28 @@ class Packing(NamedTuple):
     lane_rows: dict
 
 
-class _Row:
-    """The boxes (pixel intervals) in one row; they may overlap only after the budget ran out."""
+class _Intervals:
+    """Pixel intervals kept as two sorted lists (starts, ends), so they may overlap."""
 
     def __init__(self) -> None:
         self.los: list[float] = []
         self.his: list[float] = []
 
     def overlaps(self, lo: float, hi: float, gap: float) -> int:
-        """How many boxes come closer than `gap` to [lo, hi]."""
+        """How many intervals come closer than `gap` to [lo, hi]."""
         return bisect_left(self.los, hi + gap) - bisect_right(self.his, lo - gap)
 
     def add(self, lo: float, hi: float) -> None:
         insort(self.los, lo)
         insort(self.his, hi)
+
+
+class _Row:
+    """One row of a lane: every box in it, and separately the parts that are text."""
+
+    def __init__(self) -> None:
+        self.boxes = _Intervals()
+        self.texts = _Intervals()
 
 
 def pack_labels(
@@ -106,6 +121,7 @@ def pack_labels(
     max_rows: int,
     gap_px: float = 8.0,
     reserved: dict | None = None,
+    overflow: int | None = None,
 ) -> Packing:
     """Rows and labels for events on a lane chart, in pixels along the time axis.
 
@@ -114,8 +130,9 @@ def pack_labels(
     important first (then by position), each into the first row of its lane with room; a new row
     is opened only while all lanes together have fewer than `max_rows` rows. Events whose title
     finds no room stay marks: they go into the first row with room for the mark, a new row if the
-    budget allows, else the row where the mark overlaps least. `reserved` maps a lane to boxes
-    already taken in its first row (e.g. the lane's name).
+    budget allows, else onto other marks where they cover no title, else into one of `overflow`
+    (default: one per lane) extra rows, else where they cover the fewest titles.
+    `reserved` maps a lane to boxes already taken in its first row (e.g. the lane's name).
     """
     n = len(lanes)
     mark_lo = np.asarray(mark_lo, dtype=float)
@@ -127,9 +144,11 @@ def pack_labels(
     for lane in dict.fromkeys(lanes):  # every lane gets its first row
         first = _Row()
         for lo, hi in (reserved or {}).get(lane, ()):
-            first.add(lo, hi)
+            first.boxes.add(lo, hi)
+            first.texts.add(lo, hi)
         rows_of[lane] = [first]
     total = len(rows_of)
+    overflow = len(rows_of) if overflow is None else overflow
     row = np.zeros(n, dtype=int)
     labelled = np.zeros(n, dtype=bool)
     wants = ~np.isnan(label_lo)
@@ -139,26 +158,31 @@ def pack_labels(
     for i in order[wants[order]]:
         rows = rows_of[lanes[i]]
         lo, hi = box_lo[i], box_hi[i]
-        free = next((r for r, taken in enumerate(rows) if not taken.overlaps(lo, hi, gap_px)), None)
+        free = next((r for r, x in enumerate(rows) if not x.boxes.overlaps(lo, hi, gap_px)), None)
         if free is None and total < max_rows:
             rows.append(_Row())
             total += 1
             free = len(rows) - 1
         if free is not None:
-            rows[free].add(lo, hi)
+            rows[free].boxes.add(lo, hi)
+            rows[free].texts.add(label_lo[i], label_hi[i])
             row[i], labelled[i] = free, True
     rest = np.flatnonzero(~labelled)
     for i in rest[np.argsort(mark_lo[rest], kind="stable")]:
         rows = rows_of[lanes[i]]
         lo, hi = mark_lo[i], mark_hi[i]
-        crowding = [taken.overlaps(lo, hi, gap_px / 2) for taken in rows]
-        free = crowding.index(0) if 0 in crowding else None
+        free = next((r for r, x in enumerate(rows) if not x.boxes.overlaps(lo, hi, 1.0)), None)
         if free is None and total < max_rows:
             rows.append(_Row())
             total += 1
             free = len(rows) - 1
-        if free is None:
-            free = int(np.argmin(crowding))
-        rows[free].add(lo, hi)
+        if free is None:  # out of rows: on another mark rather than on a title …
+            crowding = [(x.texts.overlaps(lo, hi, 2.0), x.boxes.overlaps(lo, hi, 0)) for x in rows]
+            free = crowding.index(min(crowding))
+            if crowding[free][0] and total < max_rows + overflow:  # … or a few rows more
+                rows.append(_Row())
+                total += 1
+                free = len(rows) - 1
+        rows[free].boxes.add(lo, hi)
         row[i] = free
     return Packing(row, labelled, {lane: len(rows) for lane, rows in rows_of.items()})

@@ -1,13 +1,27 @@
-"""Plotly figures of the event table: the timeline with lanes, exact days and fuzzy spans."""
+"""Plotly timeline of the event table: lanes, exact days as marks, fuzzy spans, titles on the chart.
 
-import heapq
+The figure is built from plain arrays and dicts (Plotly's per-property validation would cost
+more than the rest of a rerun); tests read it back through `fig.data` and `fig.layout`.
+"""
+
 from datetime import timedelta
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from events.charts.axis import time_ticks
+from events.charts.labels import (
+    FONT_FAMILY,
+    fit_text,
+    pack_labels,
+    plotly_text,
+    text_px,
+    wrap_text,
+)
+from events.locale import normalize_lang, t
 from events.model.themes import THEMES, theme_label
+from events.queries.ranges import default_range
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = (
@@ -22,16 +36,24 @@ OKABE_ITO = (
     "#999999",
 )
 THEME_COLOURS = dict(zip(THEMES, OKABE_ITO, strict=True))
-FONT_SIZE = 16
-MARKER_SHARE = 0.022  # a marker's width as a share of the visible time span
+FONT_SIZE = 16  # axis and lane names
+LABEL_FONT = 14  # event titles on the chart
+LEGEND_FONT = 14
 CHART_HEIGHT = 470  # fits a 1280x720 beamer below the page header
-MIN_ROW_PX = 12  # below this, lane labels (16 px) would overlap: the chart grows instead
+CHART_WIDTH = 900  # the wide layout's main column at 1280 px with the sidebar open
+MARGIN = {"l": 10, "r": 10, "b": 50}
+ROW_PX_MIN = 22  # a row with a 14 px title
+ROW_PX_MAX = 34
+LANE_GAP = 0.35  # free rows between two lanes
+MARK_PX = 14  # an exact day's diamond
+LABEL_PAD = 5  # between a mark and its title
+MIN_LABEL_PX = 70  # a title cut shorter than this is left out
 DENSITY_ABOVE = 1500  # more events than this: draw how many per lane and month instead
-DENSITY_TEXT = {
-    "de": "{n} Ereignisse: Anzahl je Monat. Filtere, um einzelne Ereignisse zu sehen.",
-    "en": "{n} events: count per month. Filter to see single events.",
-}
 EXACT_PRECISIONS = ("day",)
+OTHER_LANE = "other"
+MAX_COUNTRY_LANES = 8
+LABEL_TRACE = "labels"
+STYLE_GREY = "#555555"
 
 
 def _tint(colour: str, alpha: float) -> str:
@@ -45,9 +67,12 @@ def is_exact(events: pd.DataFrame) -> pd.Series:
     return events["precision"].isin(EXACT_PRECISIONS) & ~events["approximate"].astype(bool)
 
 
-OTHER_LANE = "other"
-MAX_COUNTRY_LANES = 8
-OTHER_TEXT = {"de": "weitere Länder", "en": "other countries"}
+def from_other_sources(events: pd.DataFrame) -> pd.Series:
+    """True where `date` is more precise than what the article says (`text_date` differs)."""
+    if "text_date" not in events.columns:
+        return pd.Series(False, index=events.index)
+    text_date = events["text_date"].fillna("").astype(str).str.strip()
+    return (text_date != "") & (text_date != events["date"].astype(str).str.strip())
 
 
 def country_lanes(events: pd.DataFrame, focus: tuple[str, ...] = ()) -> list[str]:
@@ -59,88 +84,94 @@ def country_lanes(events: pd.DataFrame, focus: tuple[str, ...] = ()) -> list[str
     return list(counts.index[:MAX_COUNTRY_LANES])
 
 
-def lane_rows(events: pd.DataFrame, lane_by: str, focus: tuple[str, ...] = ()) -> pd.DataFrame:
-    """One row per (event, lane): lanes by primary theme, or one lane per country of the event
-    (for the lane countries; an event naming none of them goes to one 'other' lane)."""
+def lane_rows(
+    events: pd.DataFrame,
+    lane_by: str,
+    focus: tuple[str, ...] = (),
+    focus_themes: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """One row per (event, lane). Theme lanes: the event's first theme among the filtered ones
+    (else its first theme), which also gives its colour. Country lanes: one lane per country of
+    the event among the lane countries (the filtered ones, else the most frequent); an event
+    naming none of them goes to one 'other' lane."""
+    wanted = set(focus_themes)
+    colour = [next((x for x in themes if x in wanted), themes[0]) for themes in events["themes"]]
+    events = events.assign(colour_key=colour)
     if lane_by == "country":
         kept = set(country_lanes(events, focus))
         lanes = [[c for c in codes if c in kept] or [OTHER_LANE] for codes in events["countries"]]
         rows = events.assign(lane=lanes).explode("lane")
     else:
-        rows = events.assign(lane=[themes[0] for themes in events["themes"]])
-    rows = rows.assign(colour_key=[themes[0] for themes in rows["themes"]])
+        rows = events.assign(lane=colour)
     return rows.reset_index(drop=True)
-
-
-def _pack(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Greedy interval packing: the sub-row of each (sorted) span so that none overlap."""
-    free: list[tuple[float, int]] = []  # (time the sub-row frees up, sub-row)
-    rows = np.zeros(len(starts), dtype=int)
-    used = 0
-    for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        if free and free[0][0] < start:
-            _, row = heapq.heappop(free)
-        else:
-            row = used
-            used += 1
-        rows[i] = row
-        heapq.heappush(free, (end, row))
-    return rows
-
-
-def layout_lanes(
-    rows: pd.DataFrame,
-    lane_order: list[str],
-    right_edge: pd.Timestamp,
-    visible: tuple[pd.Timestamp, pd.Timestamp] | None = None,
-) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
-    """Give every row a y position; return the rows and (lane, y_from, y_to) bands.
-
-    Two events share a sub-row when they do not overlap on screen: a marker counts as
-    MARKER_SHARE of the visible time span wide, so packing follows the zoom.
-    """
-    first, last = visible if visible else (rows["start"].min(), right_edge)
-    span_ns = max((pd.Timestamp(last) - pd.Timestamp(first)).value, 1) if len(rows) else 1
-    min_width = pd.Timedelta(span_ns * MARKER_SHARE, unit="ns")
-    draw_end = rows["end"].fillna(right_edge)
-    rows = rows.assign(draw_end=draw_end)
-    occupied_end = np.maximum(
-        rows["draw_end"].to_numpy("datetime64[ns]"),
-        (rows["start"] + min_width).to_numpy("datetime64[ns]"),
-    )
-    rows = rows.assign(_occupied=occupied_end)
-    placed = []
-    bands = []
-    base = 0.0
-    for lane in lane_order:
-        part = rows[rows["lane"] == lane].sort_values(["start", "id"], kind="stable")
-        if part.empty:
-            continue
-        sub = _pack(
-            part["start"].to_numpy("datetime64[ns]").astype("int64"),
-            part["_occupied"].to_numpy("datetime64[ns]").astype("int64"),
-        )
-        placed.append(part.assign(y=base + sub))
-        height = int(sub.max()) + 1
-        bands.append((lane, base - 0.5, base + height - 0.5))
-        base += height + 0.6
-    if not placed:
-        return rows.assign(y=[]), []
-    return pd.concat(placed).drop(columns="_occupied"), bands
-
-
-def _hover(rows: pd.DataFrame, lang: str, described: pd.Series) -> list[str]:
-    title = rows[f"title_{lang}"]
-    written = rows["date_text"].where(rows["date_text"] != "", described)
-    return [f"<b>{t}</b><br>{w}" for t, w in zip(title, written, strict=True)]
 
 
 def lane_label(lane: str, lane_by: str, country_names: dict[str, str], lang: str) -> str:
     if lane == OTHER_LANE:
-        return OTHER_TEXT[lang]
+        return t("chart_other_countries", lang)
     if lane_by == "country":
         return country_names.get(lane, lane)
     return theme_label(lane, lang)
+
+
+def _lane_order(rows: pd.DataFrame, lane_by: str) -> list[str]:
+    if lane_by == "country":
+        counts = rows["lane"][rows["lane"] != OTHER_LANE].value_counts().sort_index()
+        order = list(counts.sort_values(ascending=False, kind="stable").index)
+        return order + ([OTHER_LANE] if (rows["lane"] == OTHER_LANE).any() else [])
+    return [theme for theme in THEMES if theme in set(rows["lane"])]
+
+
+def _hover(titles, written, other, lang: str) -> list[str]:
+    """Hover text: the full title and the date as written, all data escaped for Plotly."""
+    note = f"<br><i>{plotly_text(t('chart_other_sources', lang))}</i>"
+    return [
+        f"<b>{plotly_text(title)}</b><br>{plotly_text(when)}" + (note if o else "")
+        for title, when, o in zip(titles, written, other, strict=True)
+    ]
+
+
+class _Labels:
+    """Per row: the title to show (or None), its side of the mark and its anchor in pixels."""
+
+    def __init__(self, n: int) -> None:
+        self.text: list[str | None] = [None] * n
+        self.right = np.ones(n, dtype=bool)
+        self.anchor = np.zeros(n)
+        self.lo = np.full(n, np.nan)
+        self.hi = np.full(n, np.nan)
+
+
+def place_labels(titles, x_lo, x_hi, exact, in_view, plot_px: float, font_px: float) -> _Labels:
+    """Where each title would go: right of the mark (or inside its bar) if it fits, else left of
+    it, else cut with "…" on the roomier side; inside a bar only where the bar is longer than
+    the title. None where no useful title fits, and for events out of view."""
+    labels = _Labels(len(titles))
+    for i, title in enumerate(titles):
+        if not in_view[i]:
+            continue
+        width = text_px(title, font_px)
+        if exact[i]:
+            start, end = x_lo[i] + MARK_PX / 2 + LABEL_PAD, x_lo[i] - MARK_PX / 2 - LABEL_PAD
+        elif min(x_hi[i], plot_px) - max(x_lo[i], 0) >= width + 2 * LABEL_PAD:
+            start, end = max(x_lo[i], 0) + LABEL_PAD, min(x_hi[i], plot_px) - LABEL_PAD  # inside
+        else:  # beside a bar too short for its title
+            start, end = x_hi[i] + LABEL_PAD, x_lo[i] - LABEL_PAD
+        room_right, room_left = plot_px - start, end
+        text, right = title, True
+        if width > room_right:
+            if width <= room_left:
+                right = False
+            else:
+                right = room_right >= room_left
+                text = fit_text(title, max(room_right, room_left), font_px)
+                width = text_px(text, font_px)
+        if width < MIN_LABEL_PX and text != title:
+            continue
+        labels.text[i], labels.right[i] = text, right
+        labels.anchor[i] = start if right else end
+        labels.lo[i], labels.hi[i] = (start, start + width) if right else (end - width, end)
+    return labels
 
 
 def timeline_figure(
@@ -150,97 +181,263 @@ def timeline_figure(
     country_names: dict[str, str] | None = None,
     described_dates: pd.Series | None = None,
     selected_id: str | None = None,
-    x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    x_range: tuple | None = None,
     focus_countries: tuple[str, ...] = (),
+    focus_themes: tuple[str, ...] = (),
+    width_px: int = CHART_WIDTH,
+    height_px: int = CHART_HEIGHT,
 ) -> go.Figure:
-    """Timeline of `events`: exact days as markers, fuzzy dates as hatched spans, in lanes.
-
-    Every trace carries the event id as customdata, so a click selects the event.
-    """
-    lang = "en" if lang == "en" else "de"
+    """Timeline of `events` in lanes: exact days as diamonds, fuzzy dates as hatched spans, the
+    most important titles written beside their marks (packed for a `width_px` wide figure whose
+    rows of titles fit `height_px`). `x_range` defaults to the data's dense part
+    (`events.queries.ranges`); `focus_*` are the filtered countries and themes, whose lanes the
+    events sit in. Every trace carries the event id as customdata, so a click selects it."""
+    lang = normalize_lang(lang)
     country_names = country_names or {}
     if len(events) > DENSITY_ABOVE:
-        return density_figure(events, lang, lane_by, country_names, x_range)
-    fig = go.Figure()
+        return density_figure(events, lang, lane_by, country_names, x_range, width_px)
     if events.empty:
-        fig.update_layout(height=200, font={"size": FONT_SIZE})
-        return fig
+        return go.Figure(layout={"height": 200, "font": {"size": FONT_SIZE}})
     if described_dates is None:
         described_dates = events["date"]
-    right_edge = max(events["end"].max(), events["start"].max()) + timedelta(days=60)
-    rows = lane_rows(events.assign(_described=described_dates.to_numpy()), lane_by, focus_countries)
+    view = x_range or default_range(events)
+    v0, v1 = pd.Timestamp(view[0]), pd.Timestamp(view[1])
+    rows = lane_rows(
+        events.assign(_described=described_dates.to_numpy(), _other=from_other_sources(events)),
+        lane_by,
+        focus_countries,
+        focus_themes,
+    )
     lane_order = _lane_order(rows, lane_by)
-    visible = (pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])) if x_range else None
-    rows, bands = layout_lanes(rows, lane_order, right_edge, visible)
-    n_rows = (bands[-1][2] + 0.5) if bands else 1
-    margin_top = 70 if lane_by == "country" else 10
-    height = max(CHART_HEIGHT, int(n_rows * MIN_ROW_PX) + margin_top + 50)
-    row_px = (height - margin_top - 50) / n_rows
-    marker_px = int(min(16, max(9, row_px * 0.8)))
-    exact = is_exact(rows)
-    for key in [k for k in THEMES if k in set(rows["colour_key"])]:
-        colour = THEME_COLOURS[key]
-        part = rows[rows["colour_key"] == key]
-        part_exact = exact.loc[part.index]
-        spans, points = part[~part_exact], part[part_exact]
-        name = theme_label(key, lang)
-        if len(spans):
-            width = (spans["draw_end"] + pd.Timedelta(days=1) - spans["start"]).dt.total_seconds()
-            fig.add_trace(
-                go.Bar(
-                    orientation="h",
-                    base=spans["start"],
-                    x=width * 1000,
-                    y=spans["y"],
-                    width=0.75,
-                    name=name,
-                    legendgroup=key,
-                    showlegend=True,
-                    marker={
-                        "color": _tint(colour, 0.25),
-                        "line": {"color": colour, "width": 2},
-                        "pattern": {"shape": "/", "fgcolor": colour, "size": 9, "solidity": 0.35},
-                    },
-                    customdata=spans["id"],
-                    hovertext=_hover(spans, lang, spans["_described"]),
-                    hovertemplate="%{hovertext}<extra></extra>",
-                )
-            )
-        if len(points):
-            fig.add_trace(
-                go.Scatter(
-                    x=points["start"],
-                    y=points["y"],
-                    mode="markers",
-                    name=name,
-                    legendgroup=key,
-                    showlegend=not len(spans),
-                    marker={
-                        "color": colour,
-                        "size": marker_px,
-                        "symbol": "diamond",
-                        "line": {"color": "white", "width": 1.5},
-                    },
-                    customdata=points["id"],
-                    hovertext=_hover(points, lang, points["_described"]),
-                    hovertemplate="%{hovertext}<extra></extra>",
-                )
-            )
-    if selected_id is not None and selected_id in set(rows["id"]):
-        chosen = rows[rows["id"] == selected_id]
-        fig.add_trace(
-            go.Scatter(
-                x=chosen["start"],
-                y=chosen["y"],
-                mode="markers",
-                marker={"size": 26, "symbol": "circle-open", "color": "#000", "line": {"width": 3}},
-                hoverinfo="skip",
-                showlegend=False,
-                name="selected",
-            )
+    last_known = max(rows["start"].max(), rows["end"].max() if rows["end"].notna().any() else v0)
+    right_edge = max(v1, last_known + timedelta(days=60))
+
+    # geometry in pixels along the time axis
+    plot_px = width_px - MARGIN["l"] - MARGIN["r"]
+    v0_ns, px_per_ns = v0.value, plot_px / max((v1 - v0).value, 1)
+    start_ns = rows["start"].to_numpy("datetime64[ns]").astype("int64")
+    end_ns = (rows["end"].fillna(right_edge) + timedelta(days=1)).to_numpy("datetime64[ns]")
+    end_ns = end_ns.astype("int64")
+    exact = is_exact(rows).to_numpy()
+    x_lo = (start_ns - v0_ns) * px_per_ns
+    x_hi = np.where(exact, x_lo, (end_ns - v0_ns) * px_per_ns)
+    mark_lo = np.where(exact, x_lo - MARK_PX / 2, x_lo)
+    mark_hi = np.where(exact, x_lo + MARK_PX / 2, np.maximum(x_hi, x_lo + 4))
+    in_view = (mark_hi > 0) & (mark_lo < plot_px)
+    titles = rows[f"title_{lang}"].astype(str).tolist()
+    labels = place_labels(titles, x_lo, x_hi, exact, in_view, plot_px, LABEL_FONT)
+
+    # rows: lane names sit inside the plot, at the left of each lane's first row
+    lane_lanes = rows["lane"].tolist()
+    names = {lane: lane_label(lane, lane_by, country_names, lang) for lane in lane_order}
+    reserved = {lane: [(0.0, text_px(name, FONT_SIZE) * 1.1 + 8)] for lane, name in names.items()}
+    notes_lines, legend_lines = 1, 1  # refined below, after the notes are known
+    margin_top = _margin_top(notes_lines, legend_lines)
+    avail = height_px - margin_top - MARGIN["b"]
+    max_rows = max(len(lane_order), int(avail / ROW_PX_MIN - LANE_GAP * (len(lane_order) - 1)))
+    packing = pack_labels(
+        lane_lanes,
+        mark_lo,
+        mark_hi,
+        labels.lo,
+        labels.hi,
+        rows["importance"].to_numpy(),
+        max_rows,
+        reserved=reserved,
+    )
+    base, bands = {}, []
+    y_next = 0.0
+    for lane in lane_order:
+        base[lane] = y_next
+        height_rows = packing.lane_rows[lane]
+        bands.append((lane, y_next - 0.5, y_next + height_rows - 0.5))
+        y_next += height_rows + LANE_GAP
+    y = np.array([base[lane] for lane in lane_lanes]) + packing.row
+    units = bands[-1][2] + 0.5
+
+    # what the figure says about itself: titles left out, events left of the view
+    ids = rows["id"].to_numpy()
+    visible_ids = set(ids[in_view])
+    titled_ids = set(ids[packing.labelled])
+    notes = []
+    if len(titled_ids) < len(visible_ids):
+        notes.append(t("chart_labels_some", lang, shown=len(titled_ids), total=len(visible_ids)))
+    earlier = len(set(ids[mark_hi <= 0]) - visible_ids)
+    if earlier:
+        notes.append(
+            t("chart_before_one", lang) if earlier == 1 else t("chart_before", lang, n=earlier)
         )
+    note_lines = [line for note in notes for line in wrap_text(note, plot_px, LEGEND_FONT)]
+    other = rows["_other"].to_numpy()
+    traces = _mark_traces(rows, exact, other, y, right_edge, lane_by, lang)
+    style = _style_traces(exact, other, lang)
+    traces += style
+    legend_items = [trace["name"] for trace in traces if trace.get("showlegend")]
+    item_px = sum(text_px(name, LEGEND_FONT) + 46 for name in legend_items)
+    legend_lines = int(np.ceil(item_px / plot_px)) if legend_items else 0
+    margin_top = _margin_top(len(note_lines), legend_lines)
+    avail = height_px - margin_top - MARGIN["b"]
+    row_px = min(ROW_PX_MAX, max(ROW_PX_MIN, avail / units))
+    height = int(margin_top + MARGIN["b"] + units * row_px)
+    marker_px = int(min(16, max(9, row_px * 0.7)))
+    for trace in traces:
+        if trace["type"] == "scatter" and "customdata" in trace:
+            trace["marker"]["size"] = marker_px + (2 if "open" in trace["marker"]["symbol"] else 0)
+
+    ns_per_px = 1 / px_per_ns
+    traces += _label_traces(rows, labels, packing.labelled, y, v0_ns, ns_per_px, lang)
+    if selected_id is not None and selected_id in set(ids):
+        chosen = np.flatnonzero(ids == selected_id)
+        traces.append(
+            {
+                "type": "scatter",
+                "x": rows["start"].to_numpy()[chosen],
+                "y": y[chosen],
+                "mode": "markers",
+                "marker": {"size": 26, "symbol": "circle-open", "color": "#000"},
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "name": "selected",
+            }
+        )
+    layout = _layout(
+        bands, names, (v0, v1), height, margin_top, note_lines, units, plot_px, lang, width_px
+    )
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def _margin_top(note_lines: int, legend_lines: int) -> int:
+    return 12 + 22 * (note_lines + legend_lines)
+
+
+def _mark_traces(rows, exact, other, y, right_edge, lane_by: str, lang: str) -> list[dict]:
+    """One bar trace (spans) and one scatter trace (days) per theme colour and date kind; open
+    intervals run to `right_edge`."""
+    traces = []
+    colour_keys = rows["colour_key"].to_numpy()
+    starts = rows["start"].to_numpy()
+    ids = rows["id"].to_numpy()
+    written = rows["date_text"].where(rows["date_text"] != "", rows["_described"]).to_numpy()
+    titles = rows[f"title_{lang}"].astype(str).to_numpy()
+    draw_end = rows["end"].fillna(right_edge).to_numpy()
+    present = set(colour_keys)
+    for key in [k for k in THEMES if k in present]:
+        colour, name = THEME_COLOURS[key], theme_label(key, lang)
+        first = True
+        for is_point, is_other in ((False, False), (False, True), (True, False), (True, True)):
+            sel = np.flatnonzero((colour_keys == key) & (exact == is_point) & (other == is_other))
+            if not len(sel):
+                continue
+            trace = {
+                "name": name,
+                "legendgroup": key,
+                "showlegend": lane_by == "country" and first,
+                "customdata": ids[sel],
+                "hovertext": _hover(titles[sel], written[sel], other[sel], lang),
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+            first = False
+            if is_point:
+                trace |= {
+                    "type": "scatter",
+                    "x": starts[sel],
+                    "y": y[sel],
+                    "mode": "markers",
+                    "marker": _point_marker(colour, is_other),
+                }
+            else:
+                width_ms = (draw_end[sel] + np.timedelta64(1, "D") - starts[sel]) / np.timedelta64(
+                    1, "ms"
+                )
+                trace |= {
+                    "type": "bar",
+                    "orientation": "h",
+                    "base": starts[sel],
+                    "x": width_ms,
+                    "y": y[sel],
+                    "width": 0.7,
+                    "marker": _span_marker(colour, is_other),
+                }
+            traces.append(trace)
+    return traces
+
+
+def _point_marker(colour: str, is_other: bool) -> dict:
+    marker = {"size": MARK_PX, "symbol": "diamond"}
+    if is_other:  # outlined: the day is not the article's
+        return marker | {"color": "white", "line": {"color": colour, "width": 3}}
+    return marker | {"color": colour, "line": {"color": "white", "width": 1.5}}
+
+
+def _span_marker(colour: str, is_other: bool) -> dict:
+    if is_other:  # outlined, no hatching: the span is more precise than the article's words
+        return {"color": "rgba(255,255,255,0.6)", "line": {"color": colour, "width": 3}}
+    return {
+        "color": _tint(colour, 0.25),
+        "line": {"color": colour, "width": 2},
+        "pattern": {"shape": "/", "fgcolor": colour, "size": 9, "solidity": 0.35},
+    }
+
+
+def _style_traces(exact, other, lang: str) -> list[dict]:
+    """Legend entries (no data) that explain the kinds of marks present in the figure."""
+    entries = []
+    if exact.any() and not other[exact].all():
+        entries.append(("scatter", t("chart_exact", lang), _point_marker(STYLE_GREY, False)))
+    if (~exact).any():
+        entries.append(("bar", t("chart_span", lang), _span_marker(STYLE_GREY, False)))
+    if other.any():
+        kind = "scatter" if exact[other].any() else "bar"
+        marker = _point_marker if kind == "scatter" else _span_marker
+        entries.append((kind, t("chart_other_sources", lang), marker(STYLE_GREY, True)))
+    traces = []
+    for kind, name, marker in entries:
+        trace = {"type": kind, "name": name, "x": [None], "y": [None], "marker": marker}
+        trace |= {"showlegend": True, "hoverinfo": "skip"}
+        if kind == "bar":
+            trace["orientation"] = "h"
+        else:
+            trace["mode"] = "markers"
+        traces.append(trace)
+    return traces
+
+
+def _label_traces(rows, labels: _Labels, labelled, y, v0_ns, ns_per_px, lang) -> list[dict]:
+    """The titles, as two text traces (right and left of their marks); clicking one selects its
+    event like clicking the mark."""
+    traces = []
+    ids = rows["id"].to_numpy()
+    written = rows["date_text"].where(rows["date_text"] != "", rows["_described"]).to_numpy()
+    titles = rows[f"title_{lang}"].astype(str).to_numpy()
+    other = rows["_other"].to_numpy()
+    for right in (True, False):
+        sel = np.flatnonzero(labelled & (labels.right == right))
+        if not len(sel):
+            continue
+        x_ns = (v0_ns + labels.anchor[sel] * ns_per_px).astype("int64")
+        traces.append(
+            {
+                "type": "scatter",
+                "name": LABEL_TRACE,
+                "mode": "text",
+                "x": x_ns.astype("datetime64[ns]"),
+                "y": y[sel],
+                "text": [plotly_text(labels.text[i]) for i in sel],
+                "textposition": "middle right" if right else "middle left",
+                "textfont": {"size": LABEL_FONT, "color": "#1a1a1a"},
+                "customdata": ids[sel],
+                "hovertext": _hover(titles[sel], written[sel], other[sel], lang),
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "showlegend": False,
+            }
+        )
+    return traces
+
+
+def _layout(bands, names, view, height, margin_top, note_lines, units, plot_px, lang, width_px):
+    tickvals, ticktext = time_ticks(view[0], view[1], lang, plot_px, FONT_SIZE)
     # every other lane on a grey band; one layout list is far faster than add_hrect
-    lane_shading = [
+    shading = [
         {
             "type": "rect",
             "xref": "paper",
@@ -255,43 +452,69 @@ def timeline_figure(
         for i, (_, y0, y1) in enumerate(bands)
         if i % 2 == 0
     ]
-    fig.update_layout(
-        shapes=lane_shading,
-        barmode="overlay",
-        height=height,
-        margin={"l": 10, "r": 10, "t": margin_top, "b": 40},
-        font={"size": FONT_SIZE},
-        hoverlabel={"font": {"size": FONT_SIZE}},
-        showlegend=lane_by == "country",  # with theme lanes the lane names the colour
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "font": {"size": 14}},
-        dragmode="pan",
-        plot_bgcolor="white",
-        clickmode="event+select",
-        xaxis={
+    note = "<br>".join(plotly_text(line) for line in note_lines)
+    return {
+        "shapes": shading,
+        "barmode": "overlay",
+        "height": height,
+        "margin": {**MARGIN, "t": margin_top},
+        "font": {"size": FONT_SIZE, "family": FONT_FAMILY},
+        "hoverlabel": {"font": {"size": FONT_SIZE}},
+        "showlegend": True,
+        "legend": {
+            "orientation": "h",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "x": 0,
+            "font": {"size": LEGEND_FONT},
+            "title": {"text": note, "side": "top", "font": {"size": LEGEND_FONT}},
+            "traceorder": "normal",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        "dragmode": "pan",
+        "plot_bgcolor": "white",
+        "clickmode": "event+select",
+        "xaxis": {
             "type": "date",
             "gridcolor": "#dddddd",
             "tickfont": {"size": FONT_SIZE},
-            "range": list(x_range) if x_range else None,
+            "range": [view[0].isoformat(), view[1].isoformat()],
+            "tickmode": "array",
+            "tickvals": tickvals,
+            "ticktext": ticktext,
+            "tickangle": 0,
         },
-        yaxis={
-            "tickvals": [(y0 + y1) / 2 for _, y0, y1 in bands],
-            "ticktext": [lane_label(lane, lane_by, country_names, lang) for lane, _, _ in bands],
-            "autorange": "reversed",
+        "yaxis": {
+            "showticklabels": False,
+            "ticks": "",
+            "range": [units - 0.5, -0.5],
             "showgrid": False,
             "zeroline": False,
-            "tickfont": {"size": FONT_SIZE},
             "fixedrange": True,
         },
-    )
-    return fig
+        "annotations": lane_annotations(bands, names),
+    }
 
 
-def _lane_order(rows: pd.DataFrame, lane_by: str) -> list[str]:
-    if lane_by == "country":
-        counts = rows["lane"][rows["lane"] != OTHER_LANE].value_counts().sort_index()
-        order = list(counts.sort_values(ascending=False, kind="stable").index)
-        return order + ([OTHER_LANE] if (rows["lane"] == OTHER_LANE).any() else [])
-    return [theme for theme in THEMES if theme in set(rows["lane"])]
+def lane_annotations(bands, names) -> list[dict]:
+    """Lane names inside the plot, at the left end of each lane's first row (which the label
+    packing keeps free for them)."""
+    return [
+        {
+            "xref": "paper",
+            "yref": "y",
+            "x": 0,
+            "y": y0 + 0.5,
+            "xanchor": "left",
+            "yanchor": "middle",
+            "text": f"<b>{plotly_text(names[lane])}</b>",
+            "showarrow": False,
+            "font": {"size": FONT_SIZE, "color": "#333333"},
+            "name": "lane",
+        }
+        for lane, y0, _ in bands
+    ]
 
 
 def density_figure(
@@ -300,13 +523,17 @@ def density_figure(
     lane_by: str = "theme",
     country_names: dict[str, str] | None = None,
     x_range: tuple | None = None,
+    width_px: int = CHART_WIDTH,
 ) -> go.Figure:
     """Too many events to draw one by one: a heatmap of events per lane and start month."""
+    lang = normalize_lang(lang)
     country_names = country_names or {}
     rows = lane_rows(events, lane_by)
     lane_order = _lane_order(rows, lane_by)
     months = rows["start"].dt.to_period("M").dt.to_timestamp()
     counts = pd.crosstab(rows["lane"], months).reindex(lane_order).fillna(0)
+    view = x_range or default_range(events)
+    tickvals, ticktext = time_ticks(view[0], view[1], lang, width_px - 60, FONT_SIZE)
     fig = go.Figure(
         go.Heatmap(
             x=counts.columns,
@@ -321,9 +548,15 @@ def density_figure(
         height=CHART_HEIGHT,
         margin={"l": 10, "r": 10, "t": 40, "b": 40},
         font={"size": FONT_SIZE},
-        title={"text": DENSITY_TEXT[lang].format(n=len(events)), "font": {"size": 14}},
+        title={"text": t("chart_density", lang, n=len(events)), "font": {"size": 14}},
         dragmode="pan",
-        xaxis={"type": "date", "range": list(x_range) if x_range else None},
+        xaxis={
+            "type": "date",
+            "range": [pd.Timestamp(view[0]).isoformat(), pd.Timestamp(view[1]).isoformat()],
+            "tickmode": "array",
+            "tickvals": tickvals,
+            "ticktext": ticktext,
+        },
         yaxis={"autorange": "reversed", "fixedrange": True},
     )
     return fig
