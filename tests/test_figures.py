@@ -242,6 +242,15 @@ def test_selected_event_is_highlighted():
     assert [t.name for t in fig.data].count("selected") == 1
 
 
+def test_the_selected_event_always_carries_its_title():
+    events = synthetic_events(200)
+    fig = timeline_figure(events, width_px=CHART_WIDTH)
+    unlabelled = sorted(set(events["id"]) - set(labelled_ids(fig)))
+    chosen = unlabelled[len(unlabelled) // 2]
+    fig = timeline_figure(events, width_px=CHART_WIDTH, selected_id=chosen)
+    assert chosen in labelled_ids(fig)
+
+
 def test_empty_table_gives_an_empty_figure():
     events, _ = table()
     assert len(timeline_figure(events.iloc[0:0]).data) == 0
