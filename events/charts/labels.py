@@ -9,6 +9,7 @@ chart's height) is used up, the rest stay marks without a title.
 import html
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -35,6 +36,7 @@ _SAFETY = 1.05
 ELLIPSIS = "…"
 
 
+@lru_cache(maxsize=1 << 16)  # titles come back on every rerun
 def text_px(text: str, font_px: float) -> float:
     """Estimated width in pixels of `text` set in a sans-serif font of `font_px` pixels."""
     return sum(_EM.get(ch, _OTHER_EM) for ch in text) * font_px * _SAFETY

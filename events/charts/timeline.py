@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from events.charts.axis import time_ticks
+from events.charts.axis import tick_text, time_ticks
 from events.charts.labels import FONT_FAMILY, pack_labels, plotly_text, text_px, wrap_text
 from events.charts.timeline_traces import (
     LABEL_FONT,
@@ -76,11 +76,16 @@ def lane_rows(
     the event among the lane countries (the filtered ones, else the most frequent); an event
     naming none of them goes to one 'other' lane."""
     wanted = set(focus_themes)
-    colour = [next((x for x in themes if x in wanted), themes[0]) for themes in events["themes"]]
+    all_themes = events["themes"].tolist()
+    if wanted:
+        colour = [next((x for x in themes if x in wanted), themes[0]) for themes in all_themes]
+    else:
+        colour = [themes[0] for themes in all_themes]
     events = events.assign(colour_key=colour)
     if lane_by == "country":
         kept = set(country_lanes(events, focus))
-        lanes = [[c for c in codes if c in kept] or [OTHER_LANE] for codes in events["countries"]]
+        countries = events["countries"].tolist()
+        lanes = [[c for c in codes if c in kept] or [OTHER_LANE] for codes in countries]
         rows = events.assign(lane=lanes).explode("lane")
     else:
         rows = events.assign(lane=colour)
@@ -100,7 +105,8 @@ def _lane_order(rows: pd.DataFrame, lane_by: str) -> list[str]:
         counts = rows["lane"][rows["lane"] != OTHER_LANE].value_counts().sort_index()
         order = list(counts.sort_values(ascending=False, kind="stable").index)
         return order + ([OTHER_LANE] if (rows["lane"] == OTHER_LANE).any() else [])
-    return [theme for theme in THEMES if theme in set(rows["lane"])]
+    present = set(rows["lane"])
+    return [theme for theme in THEMES if theme in present]
 
 
 def timeline_figure(
@@ -336,33 +342,47 @@ def density_figure(
     country_names = country_names or {}
     rows = lane_rows(events, lane_by)
     lane_order = _lane_order(rows, lane_by)
-    months = rows["start"].dt.to_period("M").dt.to_timestamp()
-    counts = pd.crosstab(rows["lane"], months).reindex(lane_order).fillna(0)
+    lane_index = pd.Categorical(rows["lane"], categories=lane_order).codes
+    month = rows["start"].to_numpy("datetime64[M]").astype("int64")
+    first = int(month.min())
+    counts = np.zeros((len(lane_order), int(month.max()) - first + 1), dtype=int)
+    np.add.at(counts, (lane_index, month - first), 1)
+    days = np.arange(first, first + counts.shape[1]).astype("datetime64[M]").astype("datetime64[D]")
+    month_names = [tick_text(day.item(), "month", lang, True) for day in days]
+    lane_names = [lane_label(lane, lane_by, country_names, lang) for lane in lane_order]
+    hover = [
+        [f"{name}<br>{when}: {n}" for when, n in zip(month_names, row, strict=True)]
+        for name, row in zip(map(plotly_text, lane_names), counts.tolist(), strict=True)
+    ]
     view = x_range or default_range(events)
     tickvals, ticktext = time_ticks(view[0], view[1], lang, width_px - 60, FONT_SIZE)
-    fig = go.Figure(
-        go.Heatmap(
-            x=counts.columns,
-            y=[lane_label(lane, lane_by, country_names, lang) for lane in counts.index],
-            z=counts.to_numpy(),
-            colorscale="Blues",
-            hovertemplate="%{y}<br>%{x|%m/%Y}: %{z}<extra></extra>",
-            colorbar={"thickness": 12},
-        )
-    )
-    fig.update_layout(
-        height=CHART_HEIGHT,
-        margin={"l": 10, "r": 10, "t": 40, "b": 40},
-        font={"size": FONT_SIZE},
-        title={"text": t("chart_density", lang, n=len(events)), "font": {"size": 14}},
-        dragmode="pan",
-        xaxis={
+    heatmap = {
+        "type": "heatmap",
+        "x": days,
+        "y": lane_names,
+        "z": counts,
+        "text": hover,
+        "colorscale": "Blues",
+        "hovertemplate": "%{text}<extra></extra>",
+        "colorbar": {"thickness": 12},
+    }
+    layout = {
+        "height": CHART_HEIGHT,
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 50},
+        "font": {"size": FONT_SIZE, "family": FONT_FAMILY},
+        "title": {
+            "text": plotly_text(t("chart_density", lang, n=len(events))),
+            "font": {"size": 14},
+        },
+        "dragmode": "pan",
+        "xaxis": {
             "type": "date",
             "range": [pd.Timestamp(view[0]).isoformat(), pd.Timestamp(view[1]).isoformat()],
             "tickmode": "array",
             "tickvals": tickvals,
             "ticktext": ticktext,
+            "tickangle": 0,
         },
-        yaxis={"autorange": "reversed", "fixedrange": True},
-    )
-    return fig
+        "yaxis": {"autorange": "reversed", "fixedrange": True},
+    }
+    return go.Figure({"data": [heatmap], "layout": layout}, _validate=False)
