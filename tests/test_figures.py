@@ -278,10 +278,10 @@ def test_country_lanes_are_the_chosen_countries_plus_other():
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-@pytest.mark.parametrize("width", [1260, CHART_WIDTH, 380])
-def test_real_table_titles_do_not_overlap(lang, width):
+@pytest.mark.parametrize(("width", "height"), [(1260, 470), (CHART_WIDTH, 470), (380, 560)])
+def test_real_table_titles_do_not_overlap(lang, width, height):
     events = real_events()
-    fig = timeline_figure(events, lang=lang, width_px=width)
+    fig = timeline_figure(events, lang=lang, width_px=width, height_px=height)
     assert len(labelled_ids(fig)) >= 8
     assert title_collisions(fig, width) == []
     shown = {unescape(s).rstrip("…") for t in label_traces(fig) for s in t.text}

@@ -129,7 +129,8 @@ def pack_labels(
 
     Event i is drawn at [mark_lo[i], mark_hi[i]]; its title would cover [label_lo[i],
     label_hi[i]] (NaN: no title wanted, e.g. out of view). Titled boxes are placed first, most
-    important first (then by position), each into the first row of its lane with room; a new row
+    important first (among equals, lane by lane in turn, then by position), each into the first
+    row of its lane with room; a new row
     is opened only while all lanes together have fewer than `max_rows` rows. Events whose title
     finds no room stay marks: they go into the first row with room for the mark, a new row if the
     budget allows, else onto other marks where they cover no title, else into one of `overflow`
@@ -156,7 +157,15 @@ def pack_labels(
     wants = ~np.isnan(label_lo)
     box_lo = np.where(wants, np.fmin(mark_lo, label_lo), mark_lo)
     box_hi = np.where(wants, np.fmax(mark_hi, label_hi), mark_hi)
+    # most important first; among equals, every lane's first title before any lane's second
     order = np.lexsort((box_lo, -importance))
+    turn = np.zeros(n, dtype=int)
+    seen: dict = {}
+    for i in order:
+        key = (lanes[i], importance[i])
+        turn[i] = seen.get(key, 0)
+        seen[key] = turn[i] + 1
+    order = np.lexsort((box_lo, turn, -importance))
     for i in order[wants[order]]:
         rows = rows_of[lanes[i]]
         lo, hi = box_lo[i], box_hi[i]

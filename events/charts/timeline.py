@@ -167,8 +167,21 @@ def timeline_figure(
     lane_lanes = rows["lane"].tolist()
     names = {lane: lane_label(lane, lane_by, country_names, lang) for lane in lane_order}
     reserved = {lane: [(0.0, text_px(name, FONT_SIZE) * 1.1 + 8)] for lane, name in names.items()}
-    notes_lines, legend_lines = 1, 1  # refined below, after the notes are known
-    margin_top = _margin_top(notes_lines, legend_lines)
+    # the space above the plot: the legend, and the notes (assuming some titles are left out)
+    ids = rows["id"].to_numpy()
+    visible_ids = set(ids[in_view])
+    earlier = len(set(ids[mark_hi <= 0]) - visible_ids)
+    other = rows["_other"].to_numpy()
+    style = style_traces(exact, other, lang)
+    legend_items = [trace["name"] for trace in style]
+    if lane_by == "country":  # then the legend also names the theme colours
+        keys = set(rows["colour_key"])
+        legend_items += [theme_label(key, lang) for key in THEMES if key in keys]
+    item_px = sum(text_px(name, LEGEND_FONT) + 46 for name in legend_items)
+    legend_lines = int(np.ceil(item_px / plot_px)) if legend_items else 0
+    largest = len(visible_ids)
+    worst_notes = _notes(largest, largest + 1, earlier, lang)
+    margin_top = _margin_top(len(_wrap(worst_notes, plot_px)), legend_lines)
     avail = height_px - margin_top - MARGIN["b"]
     max_rows = max(len(lane_order), int(avail / ROW_PX_MIN - LANE_GAP * (len(lane_order) - 1)))
     packing = pack_labels(
@@ -192,34 +205,13 @@ def timeline_figure(
     units = bands[-1][2] + 0.5
 
     # what the figure says about itself: titles left out, events left of the view
-    ids = rows["id"].to_numpy()
-    visible_ids = set(ids[in_view])
-    titled_ids = set(ids[packing.labelled])
-    notes = []
-    if len(titled_ids) < len(visible_ids):
-        notes.append(t("chart_labels_some", lang, shown=len(titled_ids), total=len(visible_ids)))
-    earlier = len(set(ids[mark_hi <= 0]) - visible_ids)
-    if earlier:
-        notes.append(
-            t("chart_before_one", lang) if earlier == 1 else t("chart_before", lang, n=earlier)
-        )
-    note_lines = [line for note in notes for line in wrap_text(note, plot_px, LEGEND_FONT)]
-    other = rows["_other"].to_numpy()
-    traces = mark_traces(rows, exact, other, y, right_edge, lane_by, lang)
-    style = style_traces(exact, other, lang)
-    traces += style
-    legend_items = [trace["name"] for trace in traces if trace.get("showlegend")]
-    item_px = sum(text_px(name, LEGEND_FONT) + 46 for name in legend_items)
-    legend_lines = int(np.ceil(item_px / plot_px)) if legend_items else 0
+    titled = len(set(ids[packing.labelled]))
+    note_lines = _wrap(_notes(titled, len(visible_ids), earlier, lang), plot_px)
     margin_top = _margin_top(len(note_lines), legend_lines)
     avail = height_px - margin_top - MARGIN["b"]
     row_px = min(ROW_PX_MAX, max(ROW_PX_MIN, avail / units))
     height = int(margin_top + MARGIN["b"] + units * row_px)
-    marker_px = int(min(16, max(9, row_px * 0.7)))
-    for trace in traces:
-        if trace["type"] == "scatter" and "customdata" in trace:
-            trace["marker"]["size"] = marker_px + (2 if "open" in trace["marker"]["symbol"] else 0)
-
+    traces = mark_traces(rows, exact, other, y, right_edge, lane_by, lang) + style
     ns_per_px = 1 / px_per_ns
     traces += label_traces(rows, labels, packing.labelled, y, v0_ns, ns_per_px, lang)
     if selected_id is not None and selected_id in set(ids):
@@ -240,6 +232,21 @@ def timeline_figure(
         bands, names, (v0, v1), height, margin_top, note_lines, units, plot_px, lang, width_px
     )
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+def _notes(titled: int, visible: int, earlier: int, lang: str) -> list[str]:
+    notes = []
+    if titled < visible:
+        notes.append(t("chart_labels_some", lang, shown=titled, total=visible))
+    if earlier:
+        notes.append(
+            t("chart_before_one", lang) if earlier == 1 else t("chart_before", lang, n=earlier)
+        )
+    return notes
+
+
+def _wrap(notes: list[str], plot_px: float) -> list[str]:
+    return [line for note in notes for line in wrap_text(note, plot_px, LEGEND_FONT)]
 
 
 def _margin_top(note_lines: int, legend_lines: int) -> int:
