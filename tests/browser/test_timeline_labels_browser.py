@@ -23,7 +23,15 @@ MEASURE = """() => {
 }"""
 
 
-def drawn_titles(browser, tmp_path, fig, width: int, height: int, lang: str):
+HOVER = """([curve, point]) => {
+    const plot = document.querySelector('.js-plotly-plot');
+    Plotly.Fx.hover(plot, [{curveNumber: curve, pointNumber: point}]);
+    const label = document.querySelector('.hoverlayer .hovertext');
+    return label ? {text: label.textContent, links: label.querySelectorAll('a').length} : null;
+}"""
+
+
+def drawn_titles(browser, tmp_path, fig, width: int, height: int, lang: str, hover=None):
     path = tmp_path / "figure.html"
     fig.update_layout(width=width - 20)
     path.write_text(fig.to_html(include_plotlyjs=True, full_html=True), encoding="utf-8")
@@ -32,7 +40,10 @@ def drawn_titles(browser, tmp_path, fig, width: int, height: int, lang: str):
     try:
         page.goto(path.as_uri())
         page.wait_for_selector(".textpoint text", timeout=30_000)
-        return page.evaluate(MEASURE)
+        drawn = page.evaluate(MEASURE)
+        if hover is not None:
+            drawn["hover"] = page.evaluate(HOVER, list(hover))
+        return drawn
     finally:
         context.close()
 
@@ -69,7 +80,14 @@ def test_a_title_with_markup_is_drawn_as_its_literal_text(browser, tmp_path):
     chosen = events["id"].iloc[-1]
     events = events.assign(title_de=events["title_de"].where(events["id"] != chosen, hostile))
     fig = timeline_figure(events, width_px=1260, selected_id=chosen)
-    titles = drawn_titles(browser, tmp_path, fig, 1280, 720, "de")["titles"]
-    mine = [t for t in titles if "evil" in t["text"]]
+    curve = next(
+        i
+        for i, t in enumerate(fig.data)
+        if t.name != LABEL_TRACE and t.customdata is not None and chosen in list(t.customdata)
+    )
+    point = list(fig.data[curve].customdata).index(chosen)
+    drawn = drawn_titles(browser, tmp_path, fig, 1280, 720, "de", hover=(curve, point))
+    mine = [t for t in drawn["titles"] if "evil" in t["text"]]
     assert [t["text"] for t in mine] == [hostile]
-    assert all(t["links"] == 0 for t in titles)
+    assert all(t["links"] == 0 for t in drawn["titles"])
+    assert drawn["hover"]["text"].startswith(hostile) and drawn["hover"]["links"] == 0
