@@ -177,8 +177,7 @@ def timeline_figure(
     if lane_by == "country":  # then the legend also names the theme colours
         keys = set(rows["colour_key"])
         legend_items += [theme_label(key, lang) for key in THEMES if key in keys]
-    item_px = sum(text_px(name, LEGEND_FONT) + 46 for name in legend_items)
-    legend_lines = int(np.ceil(item_px / plot_px)) if legend_items else 0
+    legend_lines = _legend_lines(legend_items, plot_px)
     largest = len(visible_ids)
     worst_notes = _notes(largest, largest + 1, earlier, lang)
     margin_top = _margin_top(len(_wrap(worst_notes, plot_px)), legend_lines)
@@ -247,6 +246,18 @@ def _notes(titled: int, visible: int, earlier: int, lang: str) -> list[str]:
 
 def _wrap(notes: list[str], plot_px: float) -> list[str]:
     return [line for note in notes for line in wrap_text(note, plot_px, LEGEND_FONT)]
+
+
+def _legend_lines(items: list[str], plot_px: float) -> int:
+    """Lines of a horizontal legend: all on one line if they fit, else Plotly's grid with
+    columns as wide as the widest entry."""
+    if not items:
+        return 0
+    widths = [text_px(name, LEGEND_FONT) + 46 for name in items]
+    if sum(widths) <= plot_px:
+        return 1
+    per_line = max(1, int(plot_px // max(widths)))
+    return -(-len(items) // per_line)
 
 
 def _margin_top(note_lines: int, legend_lines: int) -> int:

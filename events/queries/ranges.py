@@ -17,7 +17,7 @@ DENSE_SHARE = 0.9  # the dense part holds at least this share of the events' sta
 DENSE_IF_BELOW = 0.6  # offered only when it is shorter than this share of the whole span
 MIN_SPAN = pd.Timedelta(days=42)  # a single day is shown with a few weeks around it
 PAD_SHARE = 0.04  # free space on each side of the events, as a share of the span …
-MAX_PAD = pd.Timedelta(days=90)  # … but no more than this
+MAX_PAD = pd.Timedelta(days=365)  # … but no more than this (a mark at the edge stays whole)
 LAST_MONTHS = 12
 
 
