@@ -13,7 +13,9 @@ from events.charts.timeline import (
     LABEL_TRACE,
     MARGIN,
     MARK_PX,
+    PHONE_WIDTH,
     THEME_COLOURS,
+    chart_width,
     timeline_figure,
 )
 from events.locale import t
@@ -249,6 +251,14 @@ def test_the_selected_event_always_carries_its_title():
     chosen = unlabelled[len(unlabelled) // 2]
     fig = timeline_figure(events, width_px=CHART_WIDTH, selected_id=chosen)
     assert chosen in labelled_ids(fig)
+
+
+def test_phones_get_titles_packed_for_a_phone_wide_chart():
+    iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148 Safari/604.1"
+    android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/124.0 Mobile Safari/537.36"
+    desktop = "Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0 Safari/537.36"
+    assert chart_width(iphone) == chart_width(android) == PHONE_WIDTH < chart_width(desktop)
+    assert chart_width(None) == CHART_WIDTH
 
 
 def test_empty_table_gives_an_empty_figure():
