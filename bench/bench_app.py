@@ -61,6 +61,15 @@ def bench_filter_and_figure(name: str, events_csv: Path, evidence_csv: Path) -> 
     print(f"figure {name:>25}: {ms_figure:8.1f} ms  ({len(selected)} events selected)")
 
 
+def bench_figure_sizes(events_csv: Path, evidence_csv: Path, sizes=(200, 1000, 1500)) -> None:
+    """The timeline figure alone for selections that are drawn event by event (no heatmap)."""
+    data = load_dataset(events_csv, evidence_csv, SOURCES_CSV)
+    for size in sizes:
+        part = data.events.sample(n=size, random_state=size).sort_values(["start", "id"])
+        ms = median_ms(lambda part=part: timeline_figure(part, "de", "theme"), runs=5)
+        print(f"figure of {size:>5} synthetic events: {ms:8.1f} ms (median of 5)")
+
+
 def bench_rerun(name: str, data_dir: Path | None) -> None:
     """Full server-side rerun of dashboard.py (AppTest) after a country filter change."""
     from streamlit.testing.v1 import AppTest
@@ -95,6 +104,7 @@ def main() -> None:
             bench_load(name, events_csv, evidence_csv)
         for name, (events_csv, evidence_csv, _) in tables.items():
             bench_filter_and_figure(name, events_csv, evidence_csv)
+        bench_figure_sizes(*tables["10k"][:2])
         for name, (_, _, data_dir) in tables.items():
             bench_rerun(name, data_dir)
 
