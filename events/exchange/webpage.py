@@ -79,10 +79,11 @@ def esc(value: object) -> str:
 
 
 def _plotly_safe(events: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The events with the texts the chart shows escaped for Plotly's pseudo-HTML labels."""
+    """The events with control and bidi characters removed from the texts the chart shows (the
+    chart itself escapes them for Plotly's pseudo-HTML labels)."""
     safe = events.copy()
     for column in (f"title_{lang}", "date_text"):
-        safe[column] = [html.escape(clean_text(v), quote=False) for v in safe[column]]
+        safe[column] = [clean_text(v) for v in safe[column]]
     return safe
 
 
