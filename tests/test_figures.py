@@ -352,8 +352,9 @@ def test_titles_follow_the_language():
 
 def test_axis_is_in_german_and_english():
     events = real_events()
-    de = timeline_figure(events).layout.xaxis.ticktext
-    en = timeline_figure(events, "en").layout.xaxis.ticktext
+    story = ("2022-12-01", "2025-08-01")  # two and a half years: half-year ticks fit
+    de = timeline_figure(events, x_range=story).layout.xaxis.ticktext
+    en = timeline_figure(events, "en", x_range=story).layout.xaxis.ticktext
     assert {"Jan. 2023", "Juli"} <= set(de) and not {"Jul", "Oct"} & set(de)
     assert {"Jan 2023", "Jul"} <= set(en)
 
