@@ -388,8 +388,19 @@ SIZES = [20_000, 200_000, 1_000_000, 5_000_000]
 
 
 def _corpus(size: int) -> str:
+    """The gold texts, repeated up to `size` characters.
+
+    Texts on which find_dates itself emits an invalid value (an interval ending before it starts)
+    are left out: a later mention anchored on such a value raises EdtfError (issue 14, item 1),
+    and the point here is speed, not that crash (the main run reports it).
+    """
     docs, _ = load()
-    block = "\n\n".join(d["text"] for d in docs)
+    kept = [
+        d["text"]
+        for d in docs
+        if not any(invalid_edtf(m.edtf) for m in find_dates(d["text"], dt.date(2025, 6, 1)))
+    ]
+    block = "\n\n".join(kept)
     return (block + "\n\n") * (size // (len(block) + 2) + 1)
 
 
@@ -412,7 +423,12 @@ def linearity(cap_seconds: float) -> list[dict]:
                 text=True,
                 timeout=cap_seconds,
             )
-            row = json.loads(proc.stdout.strip().splitlines()[-1])
+            lines = proc.stdout.strip().splitlines()
+            if proc.returncode or not lines:
+                error = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+                row = {"size": size, "seconds": None, "note": f"failed: {error}"}
+            else:
+                row = json.loads(lines[-1])
         except subprocess.TimeoutExpired:
             row = {"size": size, "seconds": None, "note": f"stopped after {cap_seconds:.0f} s"}
         rows.append(row)
