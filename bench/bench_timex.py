@@ -314,6 +314,7 @@ def report(name: str, gold, mentions, seconds: float, chars: int, genre: dict) -
         "chars_per_second": chars / seconds if seconds else None,
         "seconds": seconds,
         "scores": rows,
+        "mentions": mentions,
     }
 
 
