@@ -449,3 +449,64 @@ def test_any_text_gives_consistent_mentions_and_never_raises(text, published, va
         assert (m.anchor is not None) == (m.basis == "text+event")
         if m.anchor is not None:
             assert m.anchor < i and mentions[m.anchor].text == m.anchor_text
+
+
+# ---------------------------------------------------------------------------------------------
+# TIMEX3 annotations: value, type and mod of each mention (published 2025-07-04, a Friday)
+
+TIMEX_CASES = [
+    ("am 16. September 2010", "16. September 2010", "2010-09-16", None),
+    ("im Mai 2024", "Mai 2024", "2024-05", None),
+    ("im Jahr 2024", "Jahr 2024", "2024", None),
+    ("letzte Woche", "letzte Woche", "2025-W26", None),
+    ("nächste Woche", "nächste Woche", "2025-W28", None),
+    ("im Sommer 2010", "Sommer 2010", "2010-SU", None),
+    ("im Herbst 2010", "Herbst 2010", "2010-FA", None),
+    ("im ersten Quartal 2010", "ersten Quartal 2010", "2010-Q1", None),
+    ("im zweiten Halbjahr 2010", "zweiten Halbjahr 2010", "2010-H2", None),
+    ("in den 2010er Jahren", "2010er Jahren", "201", None),
+    ("im 20. Jahrhundert", "20. Jahrhundert", "19", None),
+    ("500 v. Chr.", "500 v. Chr.", "BC0500", None),
+    ("Anfang 2025", "Anfang 2025", "2025", "START"),
+    ("Mitte Mai 2024", "Mitte Mai 2024", "2024-05", "MID"),
+    ("Ende Dezember 2024", "Ende Dezember 2024", "2024-12", "END"),
+    ("Mitte der 1990er Jahre", "Mitte der 1990er Jahre", "199", "MID"),
+    ("Anfang des 20. Jahrhunderts", "Anfang des 20. Jahrhunderts", "19", "START"),
+    ("um 1900", "um 1900", "1900", "APPROX"),
+    ("Derzeit ist es ruhig.", "Derzeit", "PRESENT_REF", None),
+    ("Jetzt reicht es.", "Jetzt", "PRESENT_REF", None),
+    ("Heute ist vieles anders.", "Heute", "PRESENT_REF", None),
+    ("heute Abend kommt er", "heute", "2025-07-04", None),
+    ("gestern kam er", "gestern", "2025-07-03", None),
+    ("Damals war alles anders.", "Damals", "PAST_REF", None),
+    ("Künftig soll es anders sein.", "Künftig", "FUTURE_REF", None),
+    ("In Zukunft wird es anders.", "Zukunft", "FUTURE_REF", None),
+    ("vor drei Wochen", "vor drei Wochen", "2025-W24", None),
+    ("vor einem Jahr", "vor einem Jahr", "2024", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "timex", "mod"), TIMEX_CASES)
+def test_timex_values(text, span, timex, mod):
+    mentions = find_dates(text, PUBLISHED)
+    assert [(m.text, m.timex, m.timex_type, m.timex_mod) for m in mentions] == [
+        (span, timex, "DATE", mod)
+    ]
+
+
+def test_reference_words_are_never_anchors():
+    text = "Am 3. Mai 2024 stürzte es ab, derzeit ist es ruhig. Zwei Tage später sprach er."
+    last = find_dates(text, PUBLISHED)[-1]
+    expected = ("Zwei Tage später", "3. Mai 2024", "2024-05-05")
+    assert (last.text, last.anchor_text, last.edtf) == expected
+
+
+def test_the_json_output_has_the_timex_attributes(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Derzeit ist es ruhig. Im Sommer 2010 war es heiß.")
+    assert main(["extract", str(article), "--published", "2025-07-04", "--json"]) == 0
+    mentions = json.loads(capsys.readouterr().out)
+    assert [(m["timex"], m["timex_type"], m["timex_mod"]) for m in mentions] == [
+        ("PRESENT_REF", "DATE", None),
+        ("2010-SU", "DATE", None),
+    ]

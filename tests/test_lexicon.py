@@ -35,6 +35,11 @@ FOUND = {
     ("today", None): ["{W} kam er.", "Er kam {w}."],
     ("recently", None): ["{W} kam er.", "Er kam {w}."],
     ("vague_now", None): ["{W} kam er."],
+    ("present_ref", "words"): ["{W} kam er.", "Er kam {w}."],
+    ("present_ref", "after_word"): ["Er ist im {W} krank."],
+    ("past_ref", "words"): ["{W} kam er.", "Er kam {w} oft."],
+    ("future_ref", "words"): ["{W} kommt er.", "Er kommt in {w} oft."],
+    ("future_ref", "if_future"): ["{W} wird er kommen."],
     ("vague_anchored", None): [ANCHOR + "{W} sprach er."],
     ("units_plural_dative", None): ["vor zwei {W}", "in den kommenden {W}"],
     ("units_singular_dative", None): ["vor einem {W}"],
@@ -109,7 +114,9 @@ def _fill(template: str, word: str) -> str:
 
 def _check_values(mentions) -> None:
     for m in mentions:
-        if m.edtf.startswith("-"):  # BC: valid EDTF, but no Python date for the app's bounds
+        if m.edtf == "":  # the past in general: no calendar value
+            assert m.timex == "PAST_REF", m
+        elif m.edtf.startswith("-"):  # BC: valid EDTF, but no Python date for the app's bounds
             edtf.parse_edtf(m.edtf)
         else:
             date_bounds(m.edtf)  # raises EdtfError on an invalid value
@@ -139,6 +146,7 @@ STOPPING = {
     ("quantity_words", "before"): ("Es kamen {w} 2000.", "2000"),
     ("quantity_words", "after"): ("Es kamen 2000 {w}.", "2000"),
     ("approximately", "clock"): ("Er kam um 1900 {W}.", "1900~"),
+    ("past_ref", "not_before"): ("Er kam früher {w} erwartet.", ""),
 }
 
 
@@ -154,7 +162,7 @@ def test_words_that_make_a_number_no_date(template, word):
 @pytest.mark.parametrize("word", WORDS["future_words"]["words"])
 def test_future_words_move_a_month_forward(word):
     mentions = find_dates(f"Im Mai {word} es geschehen.", PUBLISHED)
-    assert [m.edtf for m in mentions] == ["2026-05"]
+    assert [m.edtf for m in mentions if m.timex != "FUTURE_REF"] == ["2026-05"]
     assert [m.edtf for m in find_dates("Im Mai ist es geschehen.", PUBLISHED)] == ["2025-05"]
 
 
@@ -183,7 +191,15 @@ def test_noun_prefixes_lead_to_the_sentence_of_the_event(prefix):
     assert find_dates(text, PUBLISHED)[-1].anchor_text == "3. Mai 2024"
 
 
+@pytest.mark.parametrize("word", WORDS["present_ref"]["before"])
+def test_moment_after_these_words_is_now(word):
+    mentions = find_dates(f"Er ist {word} Moment krank.", PUBLISHED)
+    assert [(m.text, m.timex) for m in mentions] == [("Moment", "PRESENT_REF")]
+    assert find_dates("Warte einen Moment.", PUBLISHED) == []
+
+
 COVERED_ELSEWHERE = {
+    ("present_ref", "before"),
     ("future_words", "words"),
     ("times_of_day", "after"),
     ("prepositions", "limit"),

@@ -14,6 +14,7 @@ import re
 from events.extract.lexicon import LIMIT_PREPOSITIONS, NOUN_PREFIXES
 from events.extract.rulebook import Anchored, Candidate
 from events.extract.sentences import Context
+from events.extract.timex import REFERENCE_VALUES
 from events.extract.values import Value
 from events.model.fuzzy_dates import date_bounds
 
@@ -32,8 +33,11 @@ def stem(noun: str) -> str:
 
 
 def is_anchor(mention, ctx: Context) -> bool:
-    """Whether later text can be told relative to this mention: not vague, not "seit 2014"."""
+    """Whether later text can be told relative to this mention: not vague, not "now", "then" or
+    "in future" (PRESENT_REF, PAST_REF, FUTURE_REF), not "seit 2014"."""
     if mention.vague or mention.edtf.startswith("-"):  # BC years have no Python date
+        return False
+    if mention.timex in REFERENCE_VALUES or mention.timex_type != "DATE":
         return False
     return ctx.word_before(mention.start) not in LIMIT_PREPOSITIONS
 

@@ -72,6 +72,7 @@ AND = frozenset(words("joiners", "and"))
 TIMES_OF_DAY = frozenset(words("times_of_day"))
 TIME_OF_DAY_AFTER = frozenset(words("times_of_day", "after"))
 CLOCK = frozenset(words("approximately", "clock"))
+CLOCK_WORDS = CLOCK | {"um"}
 
 ENDING = r"(?:e|en|er|es|em)"  # adjective endings: "letzten", "nächstes"
 W = r"(?<!\w)"  # word start
@@ -116,7 +117,12 @@ def compile_pattern(pattern: str) -> re.Pattern:
 
 def table_pattern(table: str) -> re.Pattern:
     """Any word or phrase of a table, as the mention "x" (and group "w")."""
-    return compile_pattern(rf"{W}(?P<x>(?P<w>{word_alternation(WORDS[table])}))(?!\w)")
+    return table_pattern_of(WORDS[table])
+
+
+def table_pattern_of(entries) -> re.Pattern:
+    """Any of these words or phrases, as the mention "x" (and group "w")."""
+    return compile_pattern(rf"{W}(?P<x>(?P<w>{phrase_alternation(entries)}))(?!\w)")
 
 
 def relative(word: str, table: dict[str, int] = RELATIVE) -> int:

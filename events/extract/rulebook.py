@@ -35,6 +35,8 @@ class Candidate:
     basis: str  # "text", "text+dct" or "text+event"
     value: Value | Anchored
     vague: bool = False
+    rule: Rule | None = None  # set by the finder: the rule and match that proposed it
+    match: re.Match | None = None
 
     @classmethod
     def of(cls, m: re.Match, basis: str, value: Value | Anchored, vague: bool = False):

@@ -4,10 +4,7 @@ months."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from functools import lru_cache
-
-import dateparser
+from datetime import date
 
 from events.extract.lexicon import (
     BARE_MONTH_PREPOSITIONS,
@@ -25,7 +22,6 @@ from events.extract.lexicon import (
     W,
     alt,
     compile_pattern,
-    month_name,
     relative,
 )
 from events.extract.rulebook import Candidate, RuleSet
@@ -59,24 +55,25 @@ def year_of_phrase(m: re.Match, ctx: Context) -> tuple[int | None, str]:
 
 
 def latest_year(m: re.Match, ctx: Context, value_of_year) -> int:
-    """The year of the latest such value (the next one in a sentence about the future)."""
+    """The year of a value without one: the narrative's year (Context.story_year), else the
+    latest such value up to publication (the next one in a sentence about the future)."""
+    story = ctx.story_year(m.start("x"))
+    if story is not None:
+        return story
     return latest(value_of_year, ctx.published, ctx.speaks_of_future(m.start("x"))).start.year
 
 
-@lru_cache(maxsize=4096)
-def dateparser_day(expression: str, base: date, future: bool) -> date | None:
-    """Parse an explicit calendar date with dateparser (German, day-month-year order)."""
-    parsed = dateparser.parse(
-        expression,
-        languages=["de"],
-        settings={
-            "DATE_ORDER": "DMY",
-            "PREFER_DATES_FROM": "future" if future else "past",
-            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-            "REQUIRE_PARTS": ["day", "month"],
-        },
-    )
-    return parsed.date() if parsed else None
+def nearest_day(month: int, day: int, m: re.Match, ctx: Context) -> date | None:
+    """The day `day.month.` without a year: in the narrative's year, else the occurrence
+    nearest to publication (the next one in a sentence about the future)."""
+    story = ctx.story_year(m.start("x"))
+    if story is not None:
+        return safe_date(story, month, day)
+    published = ctx.published
+    days = [d for y in (-1, 0, 1) if (d := safe_date(published.year + y, month, day))]
+    if ctx.speaks_of_future(m.start("x")):
+        days = [d for d in days if d >= published] or days
+    return min(days, key=lambda d: abs((d - published).days), default=None)
 
 
 @RULES.rule(
@@ -114,14 +111,23 @@ def _explicit_day(m: re.Match, ctx: Context) -> Candidate | None:
     day = int(m["d"])
     if month is None or not 1 <= month <= 12:
         return None
-    expression = f"{day}.{month}.{m['y']}" if m["y"] else f"{day}. {month_name(month)}"
-    parsed = dateparser_day(expression, ctx.published, ctx.speaks_of_future(m.start("x")))
-    if parsed is None or (parsed.month, parsed.day) != (month, day):
-        return None  # not a real date (31. Februar)
     if m["y"]:
-        return Candidate.of(m, "text", Value.days(parsed, parsed))
+        year = int(m["y"])
+        if len(m["y"]) == 2:  # "3.3.24": the century nearest to publication
+            century = ctx.published.year // 100 * 100
+            year = min(
+                (century - 100 + year, century + year, century + 100 + year),
+                key=lambda y: abs(y - ctx.published.year),
+            )
+        parsed = safe_date(year, month, day)
+        return Candidate.of(m, "text", Value.days(parsed, parsed)) if parsed else None
+    parsed = nearest_day(month, day, m, ctx)
+    if parsed is None:
+        return None  # not a real date (31. Februar)
     if m.groupdict().get("wd"):  # the weekday decides the year
-        parsed = _year_of_weekday(WEEKDAYS[m["wd"].lower()], month, day, ctx.published) or parsed
+        story = ctx.story_year(m.start("x"))
+        base = date(story, 7, 1) if story is not None else ctx.published
+        parsed = _year_of_weekday(WEEKDAYS[m["wd"].lower()], month, day, base) or parsed
     return Candidate.of(m, "text+dct", Value.days(parsed, parsed))
 
 

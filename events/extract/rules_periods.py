@@ -70,6 +70,9 @@ def _season(m: re.Match, ctx: Context) -> Candidate | None:
         return Candidate.of(m, basis, Value.part_of_year(year, code))
     if not (m["prep"] or m["prerel"]):
         return None
+    story = ctx.story_year(m.start("x"))
+    if story is not None and not m["prerel"]:
+        return Candidate.of(m, basis, Value.part_of_year(story, code))
     step = relative(m["prerel"]) if m["prerel"] else 0
     future = step > 0 or (step == 0 and ctx.speaks_of_future(m.start("x")))
     value = latest(lambda y: Value.part_of_year(y, code), ctx.published, future)
@@ -84,6 +87,8 @@ def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
     code = QUARTERS[m["q"].lower()]
     year, basis = year_of_phrase(m, ctx)
     if year is None:
+        year = ctx.story_year(m.start("x"))
+    if year is None:
         value = latest(lambda y: Value.part_of_year(y, code), ctx.published, False)
         return Candidate.of(m, basis, value)
     return Candidate.of(m, basis, Value.part_of_year(year, code))
@@ -96,8 +101,11 @@ def _half_year(m: re.Match, ctx: Context) -> Candidate | None:
     first_month = calendar.HALF_YEARS[code][0]
     year, basis = year_of_phrase(m, ctx)
     if year is None:
+        year = ctx.story_year(m.start("x"))
+    if year is None:
         year = ctx.published.year if ctx.published.month >= first_month else ctx.published.year - 1
-    return Candidate.of(m, basis, Value.span(calendar.part_of_year(year, code)))
+    value = Value.span(calendar.part_of_year(year, code))
+    return Candidate.of(m, basis, value.as_timex(f"{year:04d}-H{code - 39}"))
 
 
 @RULES.rule(
@@ -122,8 +130,8 @@ def _part_of_year(m: re.Match, ctx: Context) -> Candidate | None:
     """`Anfang 2025`, `Ende letzten Jahres`, `Mitte des Jahres`."""
     part = MODIFIERS[m["mod"].lower()]
     year, basis = year_of_phrase(m, ctx)
-    if year is None:  # "Ende des Jahres": the year of publication
-        year = ctx.published.year
+    if year is None:  # "Ende des Jahres": the narrative's year, or the year of publication
+        year = ctx.story_year(m.start("x")) or ctx.published.year
     return Candidate.of(m, basis, Value.span(calendar.third_of_year(year, part)))
 
 

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from events.extract.lexicon import (
+    CLOCK_WORDS,
     HEDGE,
     NUM,
     PREREL,
@@ -29,7 +30,9 @@ from events.extract.lexicon import (
     number,
     relative,
     table_pattern,
+    table_pattern_of,
     word_alternation,
+    words,
 )
 from events.extract.rulebook import Candidate, RuleSet
 from events.extract.sentences import Context
@@ -37,6 +40,8 @@ from events.extract.values import Value, shift, week
 from events.model.calendar import add_months
 
 RULES = RuleSet()
+ADJECTIVE_ENDING = r"(?:e|en|er|es|em)$"
+NOW_BEFORE, NOW_AFTER_WORD = alt("present_ref", "before"), alt("present_ref", "after_word")
 
 CALENDAR_UNIT = word_alternation(UNITS_CALENDAR)
 PREVIOUS_UNIT = word_alternation(UNITS_PREVIOUS)
@@ -50,13 +55,61 @@ TIME_OF_DAY = word_alternation(TIMES_OF_DAY)
 
 @RULES.rule("today", table_pattern("today"))
 def _today(m: re.Match, ctx: Context) -> Candidate | None:
-    """`heute`, `gestern`, `derzeit`, `jetzt`: the publication day (moved by a few days)."""
+    """`heute`, `gestern`, `morgen`: the publication day (moved by a few days); `heute` without
+    a time of day is the present in general (PRESENT_REF)."""
     word = m["w"].lower()
     capitalised = m["w"][0].isupper()
     if word in TIMES_OF_DAY and capitalised and ctx.word_before(m.start("x")) in TIME_OF_DAY_AFTER:
         return None  # "am Morgen" is a time of day
     day = ctx.published + timedelta(days=WORDS["today"][word])
-    return Candidate.of(m, "text+dct", Value.days(day, day))
+    value = Value.days(day, day)
+    if WORDS["today"][word] == 0 and not _time_of_day_follows(m, ctx):
+        value = value.as_timex("PRESENT_REF")
+    return Candidate.of(m, "text+dct", value)
+
+
+def _time_of_day_follows(m: re.Match, ctx: Context) -> bool:
+    after = re.match(r"\s*(\w+)", ctx.text[m.end("x") : m.end("x") + 20])
+    return bool(after and (after[1].lower() in TIMES_OF_DAY or after[1].lower() in CLOCK_WORDS))
+
+
+def _present(m: re.Match, ctx: Context) -> Candidate:
+    day = ctx.published
+    return Candidate.of(m, "text+dct", Value.days(day, day).as_timex("PRESENT_REF"))
+
+
+RULES.add("present", table_pattern_of(words("present_ref")), lambda m, ctx: _present(m, ctx))
+
+
+@RULES.rule(
+    "present-moment",
+    compile_pattern(rf"{W}{NOW_BEFORE}\s+(?P<x>{NOW_AFTER_WORD})(?!\w)"),
+)
+def _present_moment(m: re.Match, ctx: Context) -> Candidate | None:
+    """`im Moment`: the present (span "Moment")."""
+    return _present(m, ctx)
+
+
+@RULES.rule("past", table_pattern_of(words("past_ref")))
+def _past(m: re.Match, ctx: Context) -> Candidate | None:
+    """`damals`, `früher`, `einst`: the past in general (PAST_REF), with no calendar value."""
+    after = re.match(r"\s+([a-zäöüß]+)\s+(\w)", ctx.text[m.end("x") : m.end("x") + 60])
+    if after and after[2].isupper() and re.search(ADJECTIVE_ENDING, after[1]):
+        return None  # "die damals verwendeten Geräte": part of an adjective phrase
+    following = re.match(r"\s+(\w+)", ctx.text[m.end("x") : m.end("x") + 20])
+    if following and following[1].lower() in words("past_ref", "not_before"):
+        return None  # "früher als erwartet"
+    return Candidate.of(m, "text+dct", Value("", ctx.published, ctx.published, "PAST_REF"))
+
+
+@RULES.rule("future", table_pattern_of(words("future_ref") + words("future_ref", "if_future")))
+def _future(m: re.Match, ctx: Context) -> Candidate | None:
+    """`künftig`, `in Zukunft`, `bald` (in a sentence about the future): FUTURE_REF, EDTF from
+    the publication day on."""
+    if m["w"].lower() in words("future_ref", "if_future") and not ctx.speaks_of_future(m.start()):
+        return None
+    value = Value(f"{ctx.published.isoformat()}/..", ctx.published, date.max, "FUTURE_REF")
+    return Candidate.of(m, "text+dct", value)
 
 
 @RULES.rule("recently", table_pattern("recently"))
