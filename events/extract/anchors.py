@@ -42,19 +42,25 @@ def is_anchor(mention, ctx: Context) -> bool:
     return ctx.word_before(mention.start) not in LIMIT_PREPOSITIONS
 
 
-def choose_anchor(mentions: list, noun: str | None, ctx: Context) -> int | None:
-    """The index of the mention to resolve on, or None when there is none."""
-    candidates = [i for i, mention in enumerate(mentions) if is_anchor(mention, ctx)]
-    if not candidates:
+NOUN_LOOKBACK = 60  # how many earlier anchors are searched for the event noun's sentence
+
+
+def choose_anchor(mentions: list, anchors: list[int], noun: str | None, ctx: Context) -> int | None:
+    """The index of the mention to resolve on, or None when there is none.
+
+    `anchors` are the indices of the earlier mentions that can be anchors (`is_anchor`), kept by
+    the finder as it goes, so choosing takes the same time however long the text is.
+    """
+    if not anchors:
         return None
     if noun:  # the latest earlier sentence that tells of the event: "Absturz" ~ "stürzte ... ab"
         noun_stem = stem(noun)
-        for i in reversed(candidates):
+        for i in reversed(anchors[-NOUN_LOOKBACK:]):
             start, end = ctx.sentence_of(mentions[i].start)
             words = re.findall(r"\w+", ctx.text[start:end].lower().translate(_FOLD))
             if any(noun_stem in word for word in words):
                 return i
-    return candidates[-1]
+    return anchors[-1]
 
 
 def told_just_before(anchor, candidate: Candidate, ctx: Context) -> bool:

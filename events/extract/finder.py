@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from events.extract import rules_anchored, rules_dates, rules_periods, rules_relative
-from events.extract.anchors import choose_anchor, resolve_on
+from events.extract.anchors import choose_anchor, is_anchor, resolve_on
 from events.extract.rulebook import Candidate, Rule
 from events.extract.sentences import Context
 from events.extract.timex import REFERENCE_VALUES, timex_of_edtf
@@ -191,11 +191,18 @@ def find_dates(
         published = published.date()
     ctx = Context.of(text, published)
     mentions: list[DateMention] = []
+    anchors: list[int] = []  # the indices of the mentions later ones can be told from
+
+    def add(mention: DateMention) -> None:
+        if is_anchor(mention, ctx):
+            anchors.append(len(mentions))
+        mentions.append(mention)
+
     for candidate in _read_story(_candidates(text, ctx, include_vague), ctx):
         if isinstance(candidate.value, Value):
-            mentions.append(_mention(candidate, text, candidate.value))
+            add(_mention(candidate, text, candidate.value))
             continue
-        anchor = choose_anchor(mentions, candidate.value.noun, ctx)
+        anchor = choose_anchor(mentions, anchors, candidate.value.noun, ctx)
         if anchor is None:
             continue  # nothing earlier to resolve against
         try:
@@ -212,5 +219,5 @@ def find_dates(
             anchor=anchor,
             anchor_text=mentions[anchor].text,
         )
-        mentions.append(mention)
+        add(mention)
     return mentions

@@ -244,5 +244,6 @@ def _looks_like_a_number(m: re.Match, ctx: Context) -> bool:
     if QUANTITY_BEFORE.search(before) or _quantity_follows(m, ctx):
         return True
     return bool(
-        re.search(r"[-/]\s*$", before) or re.match(r"\s*[:×x]\s*\d", ctx.text[m.end("x") :])
+        re.search(r"[-/]\s*$", before)
+        or re.match(r"\s*[:×x]\s*\d", ctx.text[m.end("x") : m.end("x") + 20])
     )
