@@ -510,3 +510,23 @@ def test_the_json_output_has_the_timex_attributes(tmp_path, capsys):
         ("PRESENT_REF", "DATE", None),
         ("2010-SU", "DATE", None),
     ]
+
+
+ANCHOR_CASES = [
+    (  # the finer date of the same event inside the latest one (seed 000, "Operation")
+        "Im September 2023 begann eine Militärkampagne. Die Blitzaktion im Jahr 2023 zeigte es. "
+        "Wenige Wochen nach der Operation kam er.",
+        ("Wenige Wochen nach der Operation", "September 2023", "2023-09-15/2023-11-11"),
+    ),
+    (  # a date that dates a noun is no anchor (seed 003, "Gleichzeitig")
+        "Jüngst sprach er. Er klagte wegen des Abschusses vom Dezember 2024. "
+        "Gleichzeitig wurden Russen festgenommen.",
+        ("Gleichzeitig", "Jüngst", "2025-06-04/2025-07-04"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANCHOR_CASES)
+def test_anchor_choice(text, expected):
+    last = find_dates(text, PUBLISHED, include_vague=True)[-1]
+    assert (last.text, last.anchor_text, last.edtf) == expected

@@ -198,7 +198,38 @@ def test_moment_after_these_words_is_now(word):
     assert find_dates("Warte einen Moment.", PUBLISHED) == []
 
 
+@pytest.mark.parametrize("word", WORDS["prepositions"]["attributive"])
+def test_a_date_that_dates_a_noun_is_no_anchor(word):
+    text = (
+        "Am 3. Mai 2024 kam er. "
+        f"Er klagte wegen des Abschusses {word} Dezember 2023. Am selben Tag sprach er."
+    )
+    last = find_dates(text, PUBLISHED)[-1]
+    assert (last.text, last.anchor_text) == ("Am selben Tag", "3. Mai 2024")
+    alone = find_dates(
+        f"{word.capitalize()} Dezember 2023 an galt es. Am selben Tag kam er.", PUBLISHED
+    )
+    assert alone[-1].anchor_text == "Dezember 2023"
+
+
+EVENT_NOUNS = [(kind, word) for kind, nouns in WORDS["event_nouns"].items() for word in nouns]
+
+
+@pytest.mark.parametrize(("kind", "word"), EVENT_NOUNS)
+def test_nouns_of_one_kind_name_the_same_event(kind, word):
+    first = WORDS["event_nouns"][kind][0].capitalize()
+    text = (
+        f"Am 3. Mai 2024 begann die {word.capitalize()}. Am 4. Juni 2024 kam er. "
+        f"Zwei Tage nach der {first} ging er."
+    )
+    assert find_dates(text, PUBLISHED)[-1].anchor_text == "3. Mai 2024"
+
+
 COVERED_ELSEWHERE = {
+    ("prepositions", "attributive"),
+    ("event_nouns", "military"),
+    ("event_nouns", "talks"),
+    ("event_nouns", "vote"),
     ("present_ref", "before"),
     ("future_words", "words"),
     ("times_of_day", "after"),

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 
-from events.extract.lexicon import LIMIT_PREPOSITIONS, NOUN_PREFIXES
+from events.extract.lexicon import (
+    ATTRIBUTIVE_PREPOSITIONS,
+    EVENT_NOUNS,
+    LIMIT_PREPOSITIONS,
+    NOUN_PREFIXES,
+)
 from events.extract.rulebook import Anchored, Candidate
 from events.extract.sentences import Context
 from events.extract.timex import REFERENCE_VALUES
@@ -39,7 +44,26 @@ def is_anchor(mention, ctx: Context) -> bool:
         return False
     if mention.timex in REFERENCE_VALUES or mention.timex_type != "DATE":
         return False
-    return ctx.word_before(mention.start) not in LIMIT_PREPOSITIONS
+    before = ctx.word_before(mention.start)
+    if before in LIMIT_PREPOSITIONS:
+        return False
+    if before in ATTRIBUTIVE_PREPOSITIONS:  # "des Abschusses vom Dezember 2024" dates a noun
+        head = re.search(r"(\w+)\W+\w+\W*$", ctx.text[max(0, mention.start - 60) : mention.start])
+        sentence_start = ctx.sentence_of(mention.start)[0]
+        if head and head[1][:1].isupper() and mention.start - len(head[0]) > sentence_start:
+            return False
+    return True
+
+
+def _stems(noun: str) -> set[str]:
+    """The stem of an event noun and of the nouns of the same kind (events.data event_nouns)."""
+    own = stem(noun)
+    found = {own}
+    for kind in EVENT_NOUNS.values():
+        stems = {stem(word) for word in kind}
+        if own in stems:
+            found |= stems
+    return found
 
 
 NOUN_LOOKBACK = 60  # how many earlier anchors are searched for the event noun's sentence
@@ -53,14 +77,32 @@ def choose_anchor(mentions: list, anchors: list[int], noun: str | None, ctx: Con
     """
     if not anchors:
         return None
-    if noun:  # the latest earlier sentence that tells of the event: "Absturz" ~ "stürzte ... ab"
-        noun_stem = stem(noun)
+    if noun:  # the sentences that tell of the event: "Absturz" ~ "stürzte ... ab"
+        stems = _stems(noun)
+        telling = []
         for i in reversed(anchors[-NOUN_LOOKBACK:]):
             start, end = ctx.sentence_of(mentions[i].start)
             words = re.findall(r"\w+", ctx.text[start:end].lower().translate(_FOLD))
-            if any(noun_stem in word for word in words):
-                return i
+            if any(s in word for s in stems for word in words):
+                telling.append(i)
+        if telling:  # the latest, or a finer date of the event inside it ("Jahr 2023" is
+            # the year of "Im September 2023" told earlier: the month is the better anchor)
+            latest = date_bounds(mentions[telling[0]].edtf)
+            inside = [
+                i
+                for i in telling
+                if (b := date_bounds(mentions[i].edtf)).end
+                and latest.end
+                and latest.start <= b.start
+                and b.end <= latest.end
+            ]
+            return min(inside, key=lambda i: _days_covered(mentions[i]))
     return anchors[-1]
+
+
+def _days_covered(mention) -> int:
+    bounds = date_bounds(mention.edtf)
+    return (bounds.end - bounds.start).days if bounds.end else 10**6
 
 
 def told_just_before(anchor, candidate: Candidate, ctx: Context) -> bool:

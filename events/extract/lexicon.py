@@ -66,6 +66,8 @@ QUANTITY_BEFORE = re.compile(
 )
 NOUN_PREFIXES: tuple[str, ...] = tuple(words("noun_prefixes"))
 LIMIT_PREPOSITIONS = frozenset(words("prepositions", "limit"))
+ATTRIBUTIVE_PREPOSITIONS = frozenset(words("prepositions", "attributive"))
+EVENT_NOUNS: dict[str, list[str]] = WORDS["event_nouns"]
 BARE_MONTH_PREPOSITIONS = frozenset(words("prepositions", "bare_month"))
 BETWEEN = frozenset(words("prepositions", "between"))
 AND = frozenset(words("joiners", "and"))
