@@ -48,10 +48,6 @@ FOUND = {
     ("prepositions", "period"): ["Er kam {w} Frühjahr."],
     ("prepositions", "bare_month"): ["Er kam {w} Mai."],
     ("prepositions", "weekday"): ["Er kam {w} Donnerstag."],
-    ("prepositions", "between"): ["{w} 2014 und 2016"],
-    ("joiners", "day_range"): ["am 3. {w} 5. März 2024"],
-    ("joiners", "month_range"): ["März {w} Mai 2024"],
-    ("joiners", "year_range"): ["zwischen 2014 {w} 2016"],
     ("period_nouns", "year"): ["im {W} 2024"],
     ("period_nouns", "of_the_year"): ["im Mai {w} 2024"],
     ("period_nouns", "year_suffix"): ["Ende letzten {W}", "Mai letzten {W}"],
@@ -225,6 +221,24 @@ def test_nouns_of_one_kind_name_the_same_event(kind, word):
     assert find_dates(text, PUBLISHED)[-1].anchor_text == "3. Mai 2024"
 
 
+JOINED = {
+    ("prepositions", "between"): ("{w} 2014 und 2016", ["2014", "2016"]),
+    ("joiners", "day_range"): ("am 3. {w} 5. März 2024", ["2024-03-03", "2024-03-05"]),
+    ("joiners", "month_range"): ("März {w} Mai 2024", ["2024-03", "2024-05"]),
+    ("joiners", "year_range"): ("zwischen 2014 {w} 2016", ["2014", "2016"]),
+}
+
+
+@pytest.mark.parametrize(("template", "word"), _cases({k: [v[0]] for k, v in JOINED.items()}))
+def test_lists_and_ranges_are_one_mention_per_point(template, word):
+    text = _fill(template, word)
+    mentions = find_dates(text, PUBLISHED)
+    expected = next(v for tmpl, v in JOINED.values() if tmpl == template)
+    assert [m.edtf for m in mentions] == expected, (text, mentions)
+    joiner = text.index(" und " if word in WORDS["prepositions"]["between"] else f" {word} ") + 1
+    assert mentions[0].end <= joiner < mentions[1].start, mentions
+
+
 COVERED_ELSEWHERE = {
     ("prepositions", "attributive"),
     ("event_nouns", "military"),
@@ -240,7 +254,7 @@ COVERED_ELSEWHERE = {
 
 
 def test_every_table_of_the_file_is_drawn_on():
-    drawn = set(FOUND) | set(STOPPING) | COVERED_ELSEWHERE
+    drawn = set(FOUND) | set(STOPPING) | set(JOINED) | COVERED_ELSEWHERE
     for table, entries in WORDS.items():
         lists = [key for key, value in entries.items() if isinstance(value, list)]
         if lists and all(isinstance(entries[k][0], str) for k in lists):

@@ -85,7 +85,8 @@ def _resolve(rule: Rule, m, ctx: Context) -> Candidate | None:
         return None
     if candidate is None or candidate.end <= candidate.start:
         return None
-    if isinstance(candidate.value, Value) and not _shown(candidate.value):
+    values = [c.value for c in candidate.parts or [candidate]]
+    if any(isinstance(v, Value) and not _shown(v) for v in values):
         return None
     candidate.rule, candidate.match = rule, m
     return candidate
@@ -143,7 +144,8 @@ def _read_story(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     "im Mai") takes the year of the last explicit date before it. In news the publication date
     stays the reference, except right after an explicit date far from it (Context.story_year).
     """
-    story = [(c.start, c.value.start.year) for c in candidates if _is_story_date(c)]
+    points = _points(candidates)
+    story = [(c.start, c.value.start.year) for c in points if _is_story_date(c)]
     if not story:
         return candidates
     years = sorted(year for _, year in story)
@@ -157,6 +159,11 @@ def _read_story(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
                 candidate = again
         result.append(candidate)
     return result
+
+
+def _points(candidates: list[Candidate]) -> list[Candidate]:
+    """Lists and ranges as their parts, one candidate per point."""
+    return [part for c in candidates for part in (c.parts or [c])]
 
 
 def _mention(candidate: Candidate, text: str, value: Value, **extra) -> DateMention:
@@ -198,7 +205,7 @@ def find_dates(
             anchors.append(len(mentions))
         mentions.append(mention)
 
-    for candidate in _read_story(_candidates(text, ctx, include_vague), ctx):
+    for candidate in _points(_read_story(_candidates(text, ctx, include_vague), ctx)):
         if isinstance(candidate.value, Value):
             add(_mention(candidate, text, candidate.value))
             continue

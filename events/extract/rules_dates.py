@@ -27,7 +27,7 @@ from events.extract.lexicon import (
 from events.extract.rulebook import Candidate, RuleSet
 from events.extract.sentences import Context
 from events.extract.values import Value, latest
-from events.model.calendar import month_end, third_of_month
+from events.model.calendar import third_of_month
 
 RULES = RuleSet()
 
@@ -79,14 +79,18 @@ def nearest_day(month: int, day: int, m: re.Match, ctx: Context) -> date | None:
 @RULES.rule(
     "day-range",
     compile_pattern(
-        rf"{W}(?P<x>(?P<d1>{DAY})\.\s*(?:(?P<m1>{MONTH})\s*)?(?:(?P<y1>{YEAR})\s*)?"
-        rf"(?:{DAY_JOINER}|–|-|/)\s*(?P<d2>{DAY})\.\s*(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?)"
+        rf"{W}(?P<x>(?P<more>(?:{DAY}\.,\s*)+)?"
+        rf"(?P<d1>{DAY})\.\s*(?:(?P<m1>{MONTH})\s*)?(?:(?P<y1>{YEAR})\s*)?"
+        rf"(?:{DAY_JOINER}|–|-|/|,)\s*(?P<d2>{DAY})\.\s*(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?)"
     ),
 )
 def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """`20. und 21. Mai 2025`, `3. bis 5. März`, `28. Juni bis 2. Juli 2025`."""
+    """`20. und 21. Mai 2025`, `3. bis 5. März`, `28. Juni bis 2. Juli 2025`, `3., 4. und 5. Mai`:
+    one mention per day (TimeML annotates lists and ranges point by point)."""
     month2 = MONTHS[m["m2"].lower()]
     month1 = MONTHS[m["m1"].lower()] if m["m1"] else month2
+    if m["more"] and m["m1"]:
+        return None
     if m["y2"]:
         year2, basis = int(m["y2"]), "text"
     else:
@@ -95,7 +99,17 @@ def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
     first, last = safe_date(year1, month1, int(m["d1"])), safe_date(year2, month2, int(m["d2"]))
     if not first or not last or last < first:
         return None
-    return Candidate.of(m, basis, Value.days(first, last))
+    parts = []
+    for extra in re.finditer(rf"{DAY}(?=\.)", m["more"] or ""):
+        day = safe_date(year1, month1, int(extra[0]))
+        if day is None or day >= first:
+            return None
+        offset = m.start("more") + extra.start()
+        parts.append((offset, offset + len(extra[0]) + 1, Value.days(day, day)))
+    first_end = m.end("y1") if m["y1"] else m.end("m1") if m["m1"] else m.end("d1") + 1
+    parts.append((m.start("d1"), first_end, Value.days(first, first)))
+    parts.append((m.start("d2"), m.end("x"), Value.days(last, last)))
+    return Candidate.split(m, basis, parts)
 
 
 @RULES.rule(
@@ -172,15 +186,21 @@ def _iso_day(m: re.Match, ctx: Context) -> Candidate | None:
     ),
 )
 def _month_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """`März bis Mai 2025`, `Juni bis August`."""
+    """`März bis Mai 2025`, `Juli und August`: one mention per month."""
     first, last = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
     if m["y"]:
         year, basis = int(m["y"]), "text"
     else:
         year, basis = latest_year(m, ctx, lambda y: Value.month(y, last)), "text+dct"
     start_year = year if first <= last else year - 1
-    value = Value.days(date(start_year, first, 1), month_end(year, last))
-    return Candidate.of(m, basis, value)
+    return Candidate.split(
+        m,
+        basis,
+        [
+            (m.start("m1"), m.end("m1"), Value.month(start_year, first)),
+            (m.start("m2"), m.end("x"), Value.month(year, last)),
+        ],
+    )
 
 
 @RULES.rule(

@@ -205,7 +205,7 @@ def _quantity_follows(m: re.Match, ctx: Context) -> bool:
     ),
 )
 def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """`2014 bis 2016`, `2014–2016`, `2024/25`, `zwischen 2014 und 2016`."""
+    """`2014 bis 2016`, `2014–2016`, `2024/25`, `zwischen 2014 und 2016`: one mention per year."""
     first = int(m["y1"])
     second = m["y2"]
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -215,7 +215,14 @@ def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
         return None  # "2014 und 2016" are two years unless "zwischen"
     if _quantity_follows(m, ctx):
         return None
-    return Candidate.of(m, "text", Value.days(date(first, 1, 1), date(last, 12, 31)))
+    return Candidate.split(
+        m,
+        "text",
+        [
+            (m.start("y1"), m.end("y1"), Value.year(first)),
+            (m.start("y2"), m.end("y2"), Value.year(last)),
+        ],
+    )
 
 
 @RULES.rule(
