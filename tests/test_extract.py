@@ -562,3 +562,84 @@ ANCHOR_CASES = [
 def test_anchor_choice(text, expected):
     last = find_dates(text, PUBLISHED, include_vague=True)[-1]
     assert (last.text, last.anchor_text, last.edtf) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# words of issue 14 (published 2025-07-04, a Friday): (text, [(span, edtf, timex, mod)])
+
+WORD_CASES = [
+    ("Heuer kam er.", [("Heuer", "2025", "2025", None)]),
+    ("am 24. Jänner", [("24. Jänner", "2025-01-24", "2025-01-24", None)]),
+    ("am 7. Feber 2021", [("7. Feber 2021", "2021-02-07", "2021-02-07", None)]),
+    ("am Wochenende kam er", [("Wochenende", "2025-06-28/2025-06-29", "2025-W26-WE", None)]),
+    (
+        "Am Wochenende wird er kommen.",
+        [("Wochenende", "2025-07-05/2025-07-06", "2025-W27-WE", None)],
+    ),
+    ("Anfang der Woche", [("Anfang der Woche", "2025-06-30/2025-07-02", "2025-W27", "START")]),
+    ("Ende der Woche", [("Ende der Woche", "2025-07-04/2025-07-06", "2025-W27", "END")]),
+    ("Freitag stimmte er zu.", [("Freitag", "2025-07-04", "2025-07-04", None)]),
+    ("an Weihnachten 2024", [("Weihnachten 2024", "2024-12-25", "2024-12-25", None)]),
+    ("zu Ostern 2024", [("Ostern 2024", "2024-03-31", "2024-03-31", None)]),
+    ("am Ostermontag 2020", [("Ostermontag 2020", "2020-04-13", "2020-04-13", None)]),
+    ("an Pfingsten 2025", [("Pfingsten 2025", "2025-06-08", "2025-06-08", None)]),
+    (
+        "an Christi Himmelfahrt 2025",
+        [("Christi Himmelfahrt 2025", "2025-05-29", "2025-05-29", None)],
+    ),
+    ("an Silvester 1999", [("Silvester 1999", "1999-12-31", "1999-12-31", None)]),
+    ("zu Neujahr 2000", [("Neujahr 2000", "2000-01-01", "2000-01-01", None)]),
+    (
+        "am Tag der Deutschen Einheit 1990",
+        [("Tag der Deutschen Einheit 1990", "1990-10-03", "1990-10-03", None)],
+    ),
+    ("im Jahr 578", [("Jahr 578", "0578", "0578", None)]),
+    ("im Kriegsjahr 1914", [("1914", "1914", "1914", None)]),
+    ("des Frühjahres 1918", [("Frühjahres 1918", "1918-21", "1918-SP", None)]),
+    ("in der zweiten Jahreshälfte", [("zweiten Jahreshälfte", "2025-07/2025-12", "2025-H2", None)]),
+    ("in diesem Jahrhundert", [("diesem Jahrhundert", "20XX", "20", None)]),
+    ("im Laufe des Jahres", [("im Laufe des Jahres", "2025", "2025", None)]),
+    ("Ende Jahr", [("Ende Jahr", "2025-09/2025-12", "2025", "END")]),
+    ("Es kamen 1314 Kindern und 1500 Panzern auf 2000 Quadratmeter.", []),
+    ("Er ist jeden Montag hier.", []),
+    (
+        "1989: 4. September",
+        [("1989", "1989", "1989", None), ("4. September", "1989-09-04", "1989-09-04", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_CASES)
+def test_words_of_issue_14(text, expected):
+    mentions = find_dates(text, PUBLISHED)
+    assert [(m.text, m.edtf, m.timex, m.timex_mod) for m in mentions] == expected
+
+
+NARRATIVE = (
+    "Am 19. Juli 1870 erklärte Frankreich den Krieg. Am 2. September kapitulierte die Armee. "
+    "Zwei Tage später fiel das Kaiserreich. Am selben Tag floh die Kaiserin. Im Mai wurde "
+    "Frieden geschlossen. Ende des Jahres kam er zurück. Wenige Wochen später starb er."
+)
+
+
+def test_a_narrative_is_told_from_its_own_dates():
+    mentions = find_dates(NARRATIVE, date(2025, 6, 1))
+    assert [(m.text, m.edtf) for m in mentions] == [
+        ("19. Juli 1870", "1870-07-19"),
+        ("2. September", "1870-09-02"),
+        ("Zwei Tage später", "1870-09-04"),
+        ("Am selben Tag", "1870-09-04"),
+        ("Mai", "1870-05"),
+        ("Ende des Jahres", "1870-09/1870-12"),
+        ("Wenige Wochen später", "1870-09-15/1871-02-11"),
+    ]
+    assert mentions[-1].timex_mod == "APPROX"
+
+
+def test_news_keeps_the_publication_date():
+    text = "Am 2. September kam er. Zwei Tage später ging er. Im Mai kam er wieder."
+    assert [(m.text, m.edtf) for m in find_dates(text, date(2025, 6, 1))] == [
+        ("2. September", "2024-09-02"),
+        ("Zwei Tage später", "2024-09-04"),
+        ("Mai", "2025-05"),
+    ]

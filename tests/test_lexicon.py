@@ -88,6 +88,16 @@ FOUND = {
     ("shortly", "directions"): [ANCHOR + "Kurz {w} sprach er."],
     ("half", "words"): [ANCHOR + "Ein {w} Jahr später sprach er."],
     ("ago", "words"): ["{W} zwei Jahren"],
+    ("period_nouns", "bare_year"): ["Ende {W} kam er."],
+    ("same", "day_before_phrase"): [ANCHOR + "{W} sprach er."],
+    ("same", "this_day"): [ANCHOR + "{W} sprach er."],
+    ("same", "this_year"): [ANCHOR + "{W} sprach er."],
+    ("this_year", "words"): ["{W} kam er.", "Er kam {w}."],
+    ("this_century", "words"): ["Er kam in {w}."],
+    ("weekend", "words"): ["Er kam am {W}."],
+    ("part_of_week", "words"): ["Er kam Anfang {w}."],
+    ("holidays_fixed", None): ["Er kam an {W}.", "Er kam an {W} 2024."],
+    ("holidays_easter", None): ["Er kam an {W}.", "Er kam an {W} 2024."],
 }
 
 
@@ -160,6 +170,16 @@ def test_future_words_move_a_month_forward(word):
     mentions = find_dates(f"Im Mai {word} es geschehen.", PUBLISHED)
     assert [m.edtf for m in mentions if m.timex != "FUTURE_REF"] == ["2026-05"]
     assert [m.edtf for m in find_dates("Im Mai ist es geschehen.", PUBLISHED)] == ["2025-05"]
+
+
+@pytest.mark.parametrize("word", WORDS["past_words"]["words"])
+def test_past_words_take_the_last_day_up_to_publication(word):
+    published = date(2025, 6, 1)
+    mentions = find_dates(f"Am 2. September {word} es.", published)
+    assert [m.edtf for m in mentions] == ["2024-09-02"]
+    assert [m.edtf for m in find_dates("Am 2. September geschieht es.", published)] == [
+        "2025-09-02"
+    ]
 
 
 @pytest.mark.parametrize("word", WORDS["times_of_day"]["after"])
@@ -239,7 +259,22 @@ def test_lists_and_ranges_are_one_mention_per_point(template, word):
     assert mentions[0].end <= joiner < mentions[1].start, mentions
 
 
+@pytest.mark.parametrize("word", WORDS["period_nouns"]["year_compound"])
+def test_a_year_after_a_compound_of_jahr_is_a_year(word):
+    mentions = find_dates(f"Im Kriegs{word} 1914 kamen 3000 Soldaten um.", PUBLISHED)
+    assert [(m.text, m.edtf) for m in mentions] == [("1914", "1914")]
+
+
+@pytest.mark.parametrize("word", WORDS["weekend"]["prepositions"])
+def test_the_weekend_after_these_words(word):
+    mentions = find_dates(f"Er kam {word} Wochenende.", PUBLISHED)  # published on a Friday
+    assert [(m.text, m.timex) for m in mentions] == [("Wochenende", "2025-W26-WE")]
+
+
 COVERED_ELSEWHERE = {
+    ("past_words", "words"),
+    ("period_nouns", "year_compound"),
+    ("weekend", "prepositions"),
     ("prepositions", "attributive"),
     ("event_nouns", "military"),
     ("event_nouns", "talks"),

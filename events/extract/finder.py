@@ -37,7 +37,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from events.extract import rules_anchored, rules_dates, rules_periods, rules_relative
+from events.extract import (
+    rules_anchored,
+    rules_dates,
+    rules_named,
+    rules_periods,
+    rules_relative,
+)
 from events.extract.anchors import choose_anchor, is_anchor, resolve_on
 from events.extract.rulebook import Candidate, Rule
 from events.extract.sentences import Context
@@ -49,6 +55,7 @@ _DECLARED = (
     rules_dates.RULES.rules
     + rules_periods.RULES.rules
     + rules_relative.RULES.rules
+    + rules_named.RULES.rules
     + rules_anchored.RULES.rules
 )
 # the order decides ties between candidates of the same length: firm rules before vague ones

@@ -60,6 +60,7 @@ DECADE_WORDS: dict[str, int] = WORDS["decade_words"]
 DIRECTIONS: dict[str, int] = WORDS["directions"] | WORDS["direction_prepositions"]
 DIRECTIONS_ALONE = frozenset(WORDS["directions"])  # "später"; "nach" needs its noun
 FUTURE_WORDS = frozenset(words("future_words"))
+PAST_WORDS = frozenset(words("past_words"))
 QUANTITY_AFTER = frozenset(words("quantity_words", "after"))
 QUANTITY_BEFORE = re.compile(
     r"(?<!\w)(?:" + word_alternation(words("quantity_words", "before")) + r")[\s-]*$", re.IGNORECASE
@@ -80,7 +81,7 @@ ENDING = r"(?:e|en|er|es|em)"  # adjective endings: "letzten", "nächstes"
 W = r"(?<!\w)"  # word start
 MONTH = r"(?:" + word_alternation(MONTHS) + r")(?!\w)"
 WEEKDAY = r"(?:" + word_alternation(WEEKDAYS) + r")"
-SEASON = r"(?:" + word_alternation(SEASONS) + r")s?(?!\w)"
+SEASON = r"(?:" + word_alternation(SEASONS) + r")(?:e?s)?(?!\w)"
 MOD = r"(?:" + word_alternation(MODIFIERS) + r")"
 REL = r"(?:" + word_alternation(RELATIVE) + r")" + ENDING + r"(?!\w)"
 YEAR = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)"

@@ -65,14 +65,23 @@ def latest_year(m: re.Match, ctx: Context, value_of_year) -> int:
 
 def nearest_day(month: int, day: int, m: re.Match, ctx: Context) -> date | None:
     """The day `day.month.` without a year: in the narrative's year, else the occurrence
-    nearest to publication (the next one in a sentence about the future)."""
+    nearest to publication (not before it in a sentence about the future, not after it in one
+    about the past)."""
     story = ctx.story_year(m.start("x"))
     if story is not None:
         return safe_date(story, month, day)
     published = ctx.published
     days = [d for y in (-1, 0, 1) if (d := safe_date(published.year + y, month, day))]
-    if ctx.speaks_of_future(m.start("x")):
+    return nearest(days, published, ctx.tense(m.start("x")))
+
+
+def nearest(days: list[date], published: date, tense: int) -> date | None:
+    """The day nearest to publication; in the future tense not before it, in the past not
+    after it."""
+    if tense > 0:
         days = [d for d in days if d >= published] or days
+    elif tense < 0:
+        days = [d for d in days if d <= published] or days
     return min(days, key=lambda d: abs((d - published).days), default=None)
 
 

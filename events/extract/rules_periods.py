@@ -52,6 +52,10 @@ CENTURY = alt("period_nouns", "century")
 CENTURY_ARTICLE = alt("period_nouns", "century_article")
 YEAR_JOINER = alt("joiners", "year_range")
 APPROXIMATELY = alt("approximately", "words")
+BARE_YEAR = alt("period_nouns", "bare_year")
+YEAR_COMPOUND = re.compile(
+    rf"\w+(?:{word_alternation(words('period_nouns', 'year_compound'))})\s*$", re.IGNORECASE
+)
 
 
 def _ordinal_part(ordinals: dict[str, int], noun: str):
@@ -64,7 +68,7 @@ def _ordinal_part(ordinals: dict[str, int], noun: str):
 def _season(m: re.Match, ctx: Context) -> Candidate | None:
     """`Herbst letzten Jahres`, `Frühjahr 2024`, `im Frühjahr`, `im vergangenen Sommer`."""
     name = m["s"].lower()
-    code = SEASONS.get(name) or SEASONS[name[:-1]]  # "Sommers"
+    code = SEASONS.get(name) or SEASONS.get(name[:-1]) or SEASONS[name[:-2]]  # "Frühjahres"
     year, basis = year_of_phrase(m, ctx)
     if year is not None:
         return Candidate.of(m, basis, Value.part_of_year(year, code))
@@ -123,7 +127,7 @@ def _part_of_this_month(m: re.Match, ctx: Context) -> Candidate | None:
     "part-of-year",
     compile_pattern(
         rf"{W}(?P<x>(?P<mod>{MOD})\s+(?:(?P<y>{YEAR})"
-        rf"|(?:{THE_OR_THIS}\s+)?(?:(?P<rel>{REL})\s+)?{YEAR_SUFFIX})(?!\s+\d))"
+        rf"|(?:{THE_OR_THIS}\s+)?(?:(?P<rel>{REL})\s+)?{YEAR_SUFFIX}|{BARE_YEAR})(?!\s+\d))"
     ),
 )
 def _part_of_year(m: re.Match, ctx: Context) -> Candidate | None:
@@ -228,7 +232,7 @@ def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
 @RULES.rule(
     "year",
     compile_pattern(
-        rf"(?P<x>(?:(?P<kw>{YEAR_NOUN})\s+|(?P<approx>{APPROXIMATELY})\s+)?(?P<y>{YEAR}))"
+        rf"(?P<x>(?:(?P<kw>(?<!\w){YEAR_NOUN})\s+|(?P<approx>{APPROXIMATELY})\s+)?(?P<y>{YEAR}))"
         rf"(?!\w)(?!\s*{ERA_AHEAD})"
     ),
 )
@@ -245,12 +249,24 @@ def _year(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate.of(m, "text", year)
 
 
+@RULES.rule(
+    "year-three-digits",
+    compile_pattern(rf"{W}(?P<x>{YEAR_NOUN}\s+(?P<y>[1-9]\d{{2}}))(?![\d.,]|\s*{ERA_AHEAD})"),
+)
+def _year_three_digits(m: re.Match, ctx: Context) -> Candidate | None:
+    """`im Jahr 578`: a year of the first millennium, named with its noun."""
+    return Candidate.of(m, "text", Value.year(int(m["y"])))
+
+
 def _looks_like_a_number(m: re.Match, ctx: Context) -> bool:
-    """A quantity ("rund 2000", "2000 Soldaten"), a code ("AZAL-Flug 1993") or a score."""
+    """A quantity ("rund 2000", "2000 Soldaten"), a code ("AZAL-Flug 1993") or a score; not
+    after a compound of "Jahr" ("Kriegsjahr 1914")."""
     before = ctx.text[max(0, m.start("x") - 20) : m.start("x")]
+    if YEAR_COMPOUND.search(before):
+        return False
     if QUANTITY_BEFORE.search(before) or _quantity_follows(m, ctx):
         return True
     return bool(
         re.search(r"[-/]\s*$", before)
-        or re.match(r"\s*[:×x]\s*\d", ctx.text[m.end("x") : m.end("x") + 20])
+        or re.match(r"\s*[:×x]\s*\d+(?![.\d])", ctx.text[m.end("x") : m.end("x") + 20])
     )

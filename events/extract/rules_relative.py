@@ -190,7 +190,8 @@ def _ago(m: re.Match, ctx: Context) -> Candidate | None:
 )
 def _weekday(m: re.Match, ctx: Context) -> Candidate | None:
     """`am Donnerstag`, `Donnerstagabend`, `letzten Freitag`: the nearest such day."""
-    if not (m["prep"] or m["prerel"] or m["tod"]):
+    at_start = ctx.sentence_of(m.start("x"))[0] == m.start("x")  # "Freitag stimmte er zu."
+    if not (m["prep"] or m["prerel"] or m["tod"] or at_start):
         return None
     step = relative(m["prerel"]) if m["prerel"] else 0
     day = _nearest_weekday(ctx.published, WEEKDAYS[m["wd"].lower()], step)

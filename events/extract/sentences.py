@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from events.extract.lexicon import FUTURE_WORDS
+from events.extract.lexicon import FUTURE_WORDS, PAST_WORDS
 
 # a sentence ends at . ! ? before a capital, but not after an ordinal ("am 9. Mai") or a single
 # letter ("u.a."); a four-digit year may end one ("... von 1995. Wenige Wochen ...")
@@ -73,8 +73,8 @@ class Context:
         the publication year ("Im September 2023 ... am 19. September").
         """
         i = bisect.bisect_left(self.story_positions, position) - 1
-        if i < 0:
-            return None
+        if i < 0:  # before the first explicit date: a narrative's heading takes its year
+            return self.story[0][1] if self.narrative and self.story else None
         where, year = self.story[i]
         if self.narrative:
             return year
@@ -90,6 +90,14 @@ class Context:
     def speaks_of_future(self, position: int) -> bool:
         start, end = self.sentence_of(position)
         return any(w in FUTURE_WORDS for w in re.findall(r"\w+", self.text[start:end].lower()))
+
+    def tense(self, position: int) -> int:
+        """+1 when the sentence speaks of the future, -1 of the past, 0 when it does not say."""
+        start, end = self.sentence_of(position)
+        found = set(re.findall(r"\w+", self.text[start:end].lower()))
+        if found & FUTURE_WORDS:
+            return 1
+        return -1 if found & PAST_WORDS else 0
 
     def word_before(self, position: int) -> str:
         m = re.search(r"(\w+)\W*$", self.text[max(0, position - 30) : position])
