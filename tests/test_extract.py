@@ -643,3 +643,25 @@ def test_news_keeps_the_publication_date():
         ("Zwei Tage später", "2024-09-04"),
         ("Mai", "2025-05"),
     ]
+
+
+NARRATIVE_CASES = [
+    (  # an anchor far back in a narrative is not stretched to the publication date
+        "Am 3. Juli 1815 zog er ein. Der König blieb. Einige Tage darauf ging er.",
+        ("Einige Tage darauf", "1815-07-05/1815-07-10", "1815-07", "APPROX"),
+    ),
+    (
+        "Am 28. Juni 1914 fielen die Schüsse. Einen Monat später begann der Krieg.",
+        ("Einen Monat später", "1914-07-28", "1914-07", None),
+    ),
+    (
+        "Der Krieg begann 1914.\n- 1917 traten die USA ein, später im Jahr ging Russland.",
+        ("später im Jahr", "1917", "1917", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NARRATIVE_CASES)
+def test_narrative_cases(text, expected):
+    last = find_dates(text, date(2025, 6, 1))[-1]
+    assert (last.text, last.edtf, last.timex, last.timex_mod) == expected

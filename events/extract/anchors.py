@@ -121,13 +121,13 @@ def resolve_on(anchor, candidate: Candidate, ctx: Context) -> Value:
     anchor_value = value_of(anchor)
     published = ctx.published
     untold = not told_just_before(anchor, candidate, ctx)
-    if anchored.noun is None and untold and anchor_value.end < published:
+    if anchored.noun is None and untold and anchor_value.end < published and not ctx.narrative:
         # "Am selben Tag" after a sentence without a date: the same day as an event told
         # after the anchor, so on or after it and (in a report) not after publication
         anchor_value = Value.days(anchor_value.start, published)
     value = anchored.resolve(anchor_value)
     past = value.start <= published < value.end and published >= anchor_value.end
-    if past and not ctx.speaks_of_future(candidate.start):
+    if past and not ctx.narrative and not ctx.speaks_of_future(candidate.start):
         # told in the past tense: what happened after the anchor happened before publication
         # (a value wholly after publication stays as it is: cut, it would end before it starts)
         value = Value.days(max(value.start, anchor_value.start), published)

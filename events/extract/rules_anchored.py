@@ -151,7 +151,11 @@ def _offset_resolver(
 ) -> Callable[[Value], Value]:
     def resolve(a: Value) -> Value:
         value = _shifted(a)
-        if not vague:
+        if not vague:  # "einen Monat später": TIMEX3 at the unit's granularity
+            if unit == "month" and value.start.month == value.end.month:
+                return value.as_timex(iso_month(value.start))
+            if unit == "year" and value.start.year == value.end.year:
+                return value.as_timex(f"{value.start.year:04d}")
             return value
         # "wenige Tage später": TIMEX3 gives the coarse unit around the middle, mod APPROX
         middle = value.start + (value.end - value.start) / 2

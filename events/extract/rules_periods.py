@@ -267,6 +267,6 @@ def _looks_like_a_number(m: re.Match, ctx: Context) -> bool:
     if QUANTITY_BEFORE.search(before) or _quantity_follows(m, ctx):
         return True
     return bool(
-        re.search(r"[-/]\s*$", before)
+        re.search(r"\w[-/]\s*$", before)
         or re.match(r"\s*[:×x]\s*\d+(?![.\d])", ctx.text[m.end("x") : m.end("x") + 20])
     )
