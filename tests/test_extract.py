@@ -526,6 +526,24 @@ def test_timex_values(text, span, timex, mod):
     ]
 
 
+DURATION_CASES = [
+    ("in den vergangenen zwei Wochen", "vergangenen zwei Wochen", "P2W"),
+    ("in den letzten Jahren", "letzten Jahren", "PXY"),
+    ("in den zurückliegenden drei Monaten", "zurückliegenden drei Monaten", "P3M"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "timex"), DURATION_CASES)
+def test_durations_are_typed(text, span, timex):
+    mentions = find_dates(text, PUBLISHED)
+    assert [(m.text, m.timex, m.timex_type) for m in mentions] == [(span, timex, "DURATION")]
+
+
+def test_the_coming_units_are_the_future():
+    mentions = find_dates("in den nächsten Jahren", PUBLISHED)
+    assert [(m.edtf, m.timex) for m in mentions] == [("2025-07-04/2028-07-04", "FUTURE_REF")]
+
+
 def test_reference_words_are_never_anchors():
     text = "Am 3. Mai 2024 stürzte es ab, derzeit ist es ruhig. Zwei Tage später sprach er."
     last = find_dates(text, PUBLISHED)[-1]

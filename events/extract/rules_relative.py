@@ -41,6 +41,7 @@ from events.model.calendar import add_months
 
 RULES = RuleSet()
 ADJECTIVE_ENDING = r"(?:e|en|er|es|em)$"
+DURATION_LETTERS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 NOW_BEFORE, NOW_AFTER_WORD = alt("present_ref", "before"), alt("present_ref", "after_word")
 
 CALENDAR_UNIT = word_alternation(UNITS_CALENDAR)
@@ -148,13 +149,22 @@ def _relative_unit(m: re.Match, ctx: Context) -> Candidate | None:
     ),
 )
 def _coming_units(m: re.Match, ctx: Context) -> Candidate | None:
-    """`kommenden Monaten`, `vergangenen zwei Wochen`: from or up to the publication day."""
+    """`kommenden Monaten`, `vergangenen zwei Wochen`: from or up to the publication day (TIMEX3
+    FUTURE_REF, or a DURATION `P2W`)."""
     unit = UNITS[m["u"].lower()]
     _low, high = number(m["n"]) if m["n"] else (3.0, 3.0)
-    if relative(m["rel"], SPAN_RELATIVE) > 0:
+    forward = relative(m["rel"], SPAN_RELATIVE) > 0
+    if forward:
         value = Value.days(ctx.published, shift(ctx.published, high, unit))
     else:
         value = Value.days(shift(ctx.published, -high, unit), ctx.published)
+    # TIMEX3: a stretch of time (DURATION P2W, PXM), or the future in general (FUTURE_REF)
+    if m["n"] and float(high).is_integer():
+        value = value.as_timex(f"P{int(high)}{DURATION_LETTERS[unit]}", kind="DURATION")
+    elif forward:
+        value = value.as_timex("FUTURE_REF")
+    else:
+        value = value.as_timex(f"PX{DURATION_LETTERS[unit]}", kind="DURATION")
     return Candidate.of(m, "text+dct", value)
 
 
