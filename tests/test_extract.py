@@ -58,15 +58,15 @@ CASES = {
         ("im Frühjahr", [("Frühjahr", "2025-21", "text+dct")]),
         ("im Winter 2022", [("Winter 2022", "2022-24", "text")]),
         ("Mitte der 1990er Jahre", [("Mitte der 1990er Jahre", "1994/1996", "text")]),
-        ("seit den 1990er Jahren", [("1990er Jahren", "199X", "text")]),
-        ("in den 90er Jahren", [("90er Jahren", "199X", "text")]),
+        ("seit den 1990er Jahren", [("den 1990er Jahren", "199X", "text")]),
+        ("in den 90er Jahren", [("den 90er Jahren", "199X", "text")]),
         ("im ersten Quartal 2025", [("ersten Quartal 2025", "2025-33", "text")]),
         ("im ersten Halbjahr 2024", [("ersten Halbjahr 2024", "2024-01/2024-06", "text")]),
         ("Ende des Monats", [("Ende des Monats", "2025-07-21/2025-07-31", "text+dct")]),
         ("seit Anfang des Jahres", [("Anfang des Jahres", "2025-01/2025-04", "text+dct")]),
         ("um 1900 lebte er", [("um 1900", "1900~", "text")]),
         ("Anfang des 20. Jahrhunderts", [("Anfang des 20. Jahrhunderts", "1900/1933", "text")]),
-        ("in den zwanziger Jahren", [("zwanziger Jahren", "192X", "text")]),
+        ("in den zwanziger Jahren", [("den zwanziger Jahren", "192X", "text")]),
         ("Ende der 1920er-Jahre", [("Ende der 1920er-Jahre", "1927/1929", "text")]),
     ],
     "relative to publication": [
@@ -74,7 +74,10 @@ CASES = {
         ("gestern Abend", [("gestern", "2025-07-03", "text+dct")]),
         ("Das Treffen ist morgen.", [("morgen", "2025-07-05", "text+dct")]),
         ("am Morgen des Angriffs", []),
-        ("in der vergangenen Woche", [("vergangenen Woche", "2025-06-23/2025-06-29", "text+dct")]),
+        (
+            "in der vergangenen Woche",
+            [("der vergangenen Woche", "2025-06-23/2025-06-29", "text+dct")],
+        ),
         ("letzte Woche", [("letzte Woche", "2025-06-23/2025-06-29", "text+dct")]),
         ("nächste Woche", [("nächste Woche", "2025-07-07/2025-07-13", "text+dct")]),
         ("im letzten Monat", [("letzten Monat", "2025-06", "text+dct")]),
@@ -100,7 +103,7 @@ CASES = {
         ("bis vor kurzem", [("vor kurzem", "2025-06-04/2025-07-04", "text+dct")]),
         (
             "in den kommenden Monaten",
-            [("kommenden Monaten", "2025-07-04/2025-10-04", "text+dct")],
+            [("den kommenden Monaten", "2025-07-04/2025-10-04", "text+dct")],
         ),
     ],
     "relative to another event": [
@@ -496,7 +499,7 @@ TIMEX_CASES = [
     ("im Herbst 2010", "Herbst 2010", "2010-FA", None),
     ("im ersten Quartal 2010", "ersten Quartal 2010", "2010-Q1", None),
     ("im zweiten Halbjahr 2010", "zweiten Halbjahr 2010", "2010-H2", None),
-    ("in den 2010er Jahren", "2010er Jahren", "201", None),
+    ("in den 2010er Jahren", "den 2010er Jahren", "201", None),
     ("im 20. Jahrhundert", "20. Jahrhundert", "19", None),
     ("500 v. Chr.", "500 v. Chr.", "BC0500", None),
     ("Anfang 2025", "Anfang 2025", "2025", "START"),
@@ -527,9 +530,9 @@ def test_timex_values(text, span, timex, mod):
 
 
 DURATION_CASES = [
-    ("in den vergangenen zwei Wochen", "vergangenen zwei Wochen", "P2W"),
-    ("in den letzten Jahren", "letzten Jahren", "PXY"),
-    ("in den zurückliegenden drei Monaten", "zurückliegenden drei Monaten", "P3M"),
+    ("in den vergangenen zwei Wochen", "den vergangenen zwei Wochen", "P2W"),
+    ("in den letzten Jahren", "den letzten Jahren", "PXY"),
+    ("in den zurückliegenden drei Monaten", "den zurückliegenden drei Monaten", "P3M"),
 ]
 
 
@@ -614,7 +617,10 @@ WORD_CASES = [
     ("im Jahr 578", [("Jahr 578", "0578", "0578", None)]),
     ("im Kriegsjahr 1914", [("1914", "1914", "1914", None)]),
     ("des Frühjahres 1918", [("Frühjahres 1918", "1918-21", "1918-SP", None)]),
-    ("in der zweiten Jahreshälfte", [("zweiten Jahreshälfte", "2025-07/2025-12", "2025-H2", None)]),
+    (
+        "in der zweiten Jahreshälfte",
+        [("der zweiten Jahreshälfte", "2025-07/2025-12", "2025-H2", None)],
+    ),
     ("in diesem Jahrhundert", [("diesem Jahrhundert", "20XX", "20", None)]),
     ("im Laufe des Jahres", [("im Laufe des Jahres", "2025", "2025", None)]),
     ("Ende Jahr", [("Ende Jahr", "2025-09/2025-12", "2025", "END")]),

@@ -2,16 +2,17 @@
 and TIMEX3 annotations.
 
 `find_dates(text, published)` returns one `DateMention` per expression, in text order. Spans follow
-TimeML/TIMEX3: a leading preposition or article stays outside ("im Herbst letzten Jahres" gives
-"Herbst letzten Jahres"), modifiers belong to the expression ("Anfang 2025", "Mitte der 1990er
-Jahre"). Values are what the text supports, resolved with the publication date (basis
-`text+dct`) or against an earlier mention (`text+event`, e.g. "Drei Tage nach dem Absturz").
+TimeML/TIMEX3 and its German annex: a leading preposition stays outside, the article after it
+inside ("in der vergangenen Woche" gives "der vergangenen Woche"), a contracted one outside ("im
+Herbst letzten Jahres" gives "Herbst letzten Jahres"); lists and ranges are one mention per point
+("20. und 21. Mai" gives "20." and "21. Mai"); modifiers belong to the expression ("Anfang 2025",
+"Mitte der 1990er Jahre"). Values are what the text supports, resolved with the publication date
+(basis `text+dct`) or against an earlier mention (`text+event`, e.g. "Drei Tage nach dem Absturz").
 
 How it works: the rules of the rule modules (each a pattern built from the words of
 `events/data/de_dates.toml`, declared next to its resolver) propose candidate spans; the longest
-candidate wins where they overlap; explicit calendar dates with a day are parsed by `dateparser`;
-then the mentions are resolved in text order, so an anchored one can use the mentions before it
-(events.extract.anchors).
+candidate wins where they overlap (a list or range by its whole span); then the mentions are
+resolved in text order, so an anchored one can use the mentions before it (events.extract.anchors).
 
 Reference time. Whether a text is news or a narrative is decided from the text itself: the
 explicit dates (those naming their year, basis `text`) are read first; when the median of their
@@ -34,6 +35,7 @@ Vague words that only sometimes mean "now" or "at the same time" ("nun", "gerade
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
@@ -45,6 +47,7 @@ from events.extract import (
     rules_relative,
 )
 from events.extract.anchors import choose_anchor, is_anchor, resolve_on
+from events.extract.lexicon import word_alternation, words
 from events.extract.rulebook import Candidate, Rule
 from events.extract.sentences import Context
 from events.extract.timex import REFERENCE_VALUES, timex_of_edtf
@@ -168,6 +171,26 @@ def _read_story(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     return result
 
 
+_ARTICLE_BEFORE = re.compile(
+    rf"(?<!\w)(?:{word_alternation(words('span_article', 'prepositions'))})\s+"
+    rf"(?P<article>{word_alternation(words('span_article', 'articles'))})\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_article(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """The article after a preposition joins the mention (TimeML German annex): "in der
+    vergangenen Woche" gives "der vergangenen Woche"."""
+    taken_until = 0
+    for candidate in candidates:
+        before = text[max(taken_until, candidate.start - 30) : candidate.start]
+        found = _ARTICLE_BEFORE.search(before)
+        if found:
+            candidate.start -= len(before) - found.start("article")
+        taken_until = candidate.end
+    return candidates
+
+
 def _points(candidates: list[Candidate]) -> list[Candidate]:
     """Lists and ranges as their parts, one candidate per point."""
     return [part for c in candidates for part in (c.parts or [c])]
@@ -212,7 +235,8 @@ def find_dates(
             anchors.append(len(mentions))
         mentions.append(mention)
 
-    for candidate in _points(_read_story(_candidates(text, ctx, include_vague), ctx)):
+    found = _points(_read_story(_candidates(text, ctx, include_vague), ctx))
+    for candidate in _with_article(found, text):
         if isinstance(candidate.value, Value):
             add(_mention(candidate, text, candidate.value))
             continue

@@ -157,8 +157,3 @@ def amount(m: re.Match) -> tuple[float, float]:
         share_low, share_high = HEDGES[fold_spaces(m["h"])]
         low, high = low * share_low, high * share_high
     return low, high
-
-
-def month_name(month: int) -> str:
-    """The full German name of a month (for dateparser)."""
-    return next(name for name, n in MONTHS.items() if n == month and "." not in name)
