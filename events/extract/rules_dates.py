@@ -32,6 +32,11 @@ from events.model.calendar import third_of_month
 RULES = RuleSet()
 
 DAY_JOINER = alt("joiners", "day_range")
+# "im März, November und ab Dezember": a month right after another month of a list
+MONTH_LISTED = compile_pattern(
+    rf"{W}{alt('prepositions', 'bare_month')}\s+{MONTH}(?:\s+{YEAR})?"
+    rf"(?:\s*,\s*{MONTH}(?:\s+{YEAR})?)*\s*(?:,|{alt('joiners', 'list')})\s*$"
+)
 MONTH_JOINER = alt("joiners", "month_range")
 WEEKDAY_ARTICLE = alt("articles", "weekday_day")
 
@@ -222,8 +227,10 @@ def _month(m: re.Match, ctx: Context) -> Candidate | None:
     year, basis = year_of_phrase(m, ctx)
     part = MODIFIERS[m["mod"].lower()] if m["mod"] else None
     if year is None:
-        if not (part or m["prerel"] or (m["prep"] or "").lower() in BARE_MONTH_PREPOSITIONS):
-            return None  # "August" alone (or "an August") may be a name
+        listed = MONTH_LISTED.search(ctx.text[max(0, m.start("x") - 80) : m.start("x")])
+        bare_ok = (m["prep"] or "").lower() in BARE_MONTH_PREPOSITIONS
+        if not (part or m["prerel"] or bare_ok or listed):
+            return None  # "August" alone (or "an August") may be a name, but not in a list
         year = _year_of_month(m, ctx, month)
     value = Value.span(third_of_month(year, month, part)) if part else Value.month(year, month)
     return Candidate.of(m, basis, value)
