@@ -689,3 +689,30 @@ NARRATIVE_CASES = [
 def test_narrative_cases(text, expected):
     last = find_dates(text, date(2025, 6, 1))[-1]
     assert (last.text, last.edtf, last.timex, last.timex_mod) == expected
+
+
+@pytest.mark.parametrize("published", ["2011-02-16", "2025-08-08", "0001-01-01", "9999-12-31"])
+def test_the_command_line_prints_only_valid_values(tmp_path, capsys, published):
+    from events.model.fuzzy_dates import is_valid_edtf
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Am 15. Februar griffen die Truppen an. Zwei Tage später fiel die Stadt. "
+        "Am selben Tag floh der König. Drei Tage später kam er. Gestern und morgen. Damals."
+    )
+    assert main(["extract", str(article), "--published", published, "--json"]) == 0
+    for m in json.loads(capsys.readouterr().out):
+        assert is_valid_edtf(m["edtf"]) or (m["edtf"] == "" and m["timex"] == "PAST_REF"), m
+
+
+MONTH_LIST_CASES = [
+    ("im März, November und Dezember 2024", ["2024-03", "2024-11", "2024-12"]),
+    ("im November, Dezember und Januar 2021", ["2020-11", "2020-12", "2021-01"]),
+    ("im März, November und ab Dezember", ["2025-03", "2024-11", "2024-12"]),
+    ("Mai, August", []),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), MONTH_LIST_CASES)
+def test_months_of_a_list(text, values):
+    assert [m.edtf for m in find_dates(text, PUBLISHED)] == values

@@ -246,7 +246,7 @@ JOINED = {
     ("joiners", "day_range"): ("am 3. {w} 5. März 2024", ["2024-03-03", "2024-03-05"]),
     ("joiners", "month_range"): ("März {w} Mai 2024", ["2024-03", "2024-05"]),
     ("joiners", "year_range"): ("zwischen 2014 {w} 2016", ["2014", "2016"]),
-    ("joiners", "list"): ("im März, November {w} Dezember 2024", ["2025-03", "2024-11", "2024-12"]),
+    ("joiners", "list"): ("im März, November {w} Dezember 2024", ["2024-03", "2024-11", "2024-12"]),
 }
 
 

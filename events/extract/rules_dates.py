@@ -32,6 +32,11 @@ from events.model.calendar import third_of_month
 RULES = RuleSet()
 
 DAY_JOINER = alt("joiners", "day_range")
+# "im März, November und Dezember 2024": the year at the end of a list of months
+LIST_YEAR_AHEAD = compile_pattern(
+    rf"(?:\s*(?:,|{alt('joiners', 'list')})\s*(?:{alt('prepositions', 'bare_month')}\s+)?"
+    rf"(?P<m>{MONTH}))+\s+(?P<y>{YEAR})"
+)
 # "im März, November und ab Dezember": a month right after another month of a list
 MONTH_LISTED = compile_pattern(
     rf"{W}{alt('prepositions', 'bare_month')}\s+{MONTH}(?:\s+{YEAR})?"
@@ -237,7 +242,12 @@ def _month(m: re.Match, ctx: Context) -> Candidate | None:
 
 
 def _year_of_month(m: re.Match, ctx: Context, month: int) -> int:
-    """The year of "im Mai" (the latest May), "nächsten Mai", "letzten Mai" (not this month)."""
+    """The year of "im Mai" (the latest May), "nächsten Mai", "letzten Mai" (not this month);
+    in a list the year written at its end ("im März, Mai und Juli 2024")."""
+    listed = LIST_YEAR_AHEAD.match(ctx.text, m.end("x"))
+    if listed and not m["prerel"]:
+        year = int(listed["y"])
+        return year if month <= MONTHS[listed["m"].lower()] else year - 1
     if not m["prerel"]:
         return latest_year(m, ctx, lambda y: Value.month(y, month))
     step = relative(m["prerel"])
