@@ -97,7 +97,8 @@ def extract_command(args: argparse.Namespace) -> int:
         print()
         return 0
     for m in mentions:
-        line = f"{m.start:6d}-{m.end:<6d} {m.text!r:40} {m.edtf:24} {m.basis}"
+        timex = m.timex + (f" {m.timex_mod}" if m.timex_mod else "")
+        line = f"{m.start:6d}-{m.end:<6d} {m.text!r:40} {m.edtf:24} {timex:16} {m.basis}"
         if m.anchor_text:
             line += t("cli_extract_anchor", args.lang, anchor=repr(m.anchor_text))
         if m.vague:

@@ -60,24 +60,28 @@ DECADE_WORDS: dict[str, int] = WORDS["decade_words"]
 DIRECTIONS: dict[str, int] = WORDS["directions"] | WORDS["direction_prepositions"]
 DIRECTIONS_ALONE = frozenset(WORDS["directions"])  # "später"; "nach" needs its noun
 FUTURE_WORDS = frozenset(words("future_words"))
+PAST_WORDS = frozenset(words("past_words"))
 QUANTITY_AFTER = frozenset(words("quantity_words", "after"))
 QUANTITY_BEFORE = re.compile(
     r"(?<!\w)(?:" + word_alternation(words("quantity_words", "before")) + r")[\s-]*$", re.IGNORECASE
 )
 NOUN_PREFIXES: tuple[str, ...] = tuple(words("noun_prefixes"))
 LIMIT_PREPOSITIONS = frozenset(words("prepositions", "limit"))
+ATTRIBUTIVE_PREPOSITIONS = frozenset(words("prepositions", "attributive"))
+EVENT_NOUNS: dict[str, list[str]] = WORDS["event_nouns"]
 BARE_MONTH_PREPOSITIONS = frozenset(words("prepositions", "bare_month"))
 BETWEEN = frozenset(words("prepositions", "between"))
 AND = frozenset(words("joiners", "and"))
 TIMES_OF_DAY = frozenset(words("times_of_day"))
 TIME_OF_DAY_AFTER = frozenset(words("times_of_day", "after"))
 CLOCK = frozenset(words("approximately", "clock"))
+CLOCK_WORDS = CLOCK | {"um"}
 
 ENDING = r"(?:e|en|er|es|em)"  # adjective endings: "letzten", "nächstes"
 W = r"(?<!\w)"  # word start
 MONTH = r"(?:" + word_alternation(MONTHS) + r")(?!\w)"
 WEEKDAY = r"(?:" + word_alternation(WEEKDAYS) + r")"
-SEASON = r"(?:" + word_alternation(SEASONS) + r")s?(?!\w)"
+SEASON = r"(?:" + word_alternation(SEASONS) + r")(?:e?s)?(?!\w)"
 MOD = r"(?:" + word_alternation(MODIFIERS) + r")"
 REL = r"(?:" + word_alternation(RELATIVE) + r")" + ENDING + r"(?!\w)"
 YEAR = r"(?<![\d.,])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|[.,]\d)"
@@ -116,7 +120,12 @@ def compile_pattern(pattern: str) -> re.Pattern:
 
 def table_pattern(table: str) -> re.Pattern:
     """Any word or phrase of a table, as the mention "x" (and group "w")."""
-    return compile_pattern(rf"{W}(?P<x>(?P<w>{word_alternation(WORDS[table])}))(?!\w)")
+    return table_pattern_of(WORDS[table])
+
+
+def table_pattern_of(entries) -> re.Pattern:
+    """Any of these words or phrases, as the mention "x" (and group "w")."""
+    return compile_pattern(rf"{W}(?P<x>(?P<w>{phrase_alternation(entries)}))(?!\w)")
 
 
 def relative(word: str, table: dict[str, int] = RELATIVE) -> int:
@@ -148,8 +157,3 @@ def amount(m: re.Match) -> tuple[float, float]:
         share_low, share_high = HEDGES[fold_spaces(m["h"])]
         low, high = low * share_low, high * share_high
     return low, high
-
-
-def month_name(month: int) -> str:
-    """The full German name of a month (for dateparser)."""
-    return next(name for name, n in MONTHS.items() if n == month and "." not in name)

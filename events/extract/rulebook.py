@@ -35,6 +35,18 @@ class Candidate:
     basis: str  # "text", "text+dct" or "text+event"
     value: Value | Anchored
     vague: bool = False
+    rule: Rule | None = None  # set by the finder: the rule and match that proposed it
+    match: re.Match | None = None
+    # a list or range ("16. und 17. Januar", "1914 bis 1918") competes with other candidates as
+    # its whole span, and is reported as its parts, one mention per point (TimeML)
+    parts: list[Candidate] = field(default_factory=list)
+
+    @classmethod
+    def split(cls, m: re.Match, basis: str, parts: list[tuple[int, int, Value]]) -> Candidate:
+        """The candidate for the whole list in group "x", reported as its `parts`."""
+        whole = cls(m.start("x"), m.end("x"), basis, parts[0][2])
+        whole.parts = [cls(start, end, basis, value) for start, end, value in parts]
+        return whole
 
     @classmethod
     def of(cls, m: re.Match, basis: str, value: Value | Anchored, vague: bool = False):

@@ -88,6 +88,28 @@ def _same(m: re.Match, ctx: Context) -> Candidate | None:
     return _anchored(m, lambda a: a)
 
 
+DAY_BEFORE_PHRASE = alt("same", "day_before_phrase")
+THIS_DAY = alt("same", "this_day")
+THIS_YEAR = alt("same", "this_year")
+
+
+@RULES.rule(
+    "this-day",
+    compile_pattern(
+        rf"{W}(?P<x>(?P<before>{DAY_BEFORE_PHRASE})|(?P<day>{THIS_DAY})|(?P<year>{THIS_YEAR}))"
+        r"(?!\w)"
+    ),
+)
+def _this_day(m: re.Match, ctx: Context) -> Candidate | None:
+    """`tags zuvor`, `vom Vortag` (the day before the anchor), `an diesem Tag`, `zu diesem
+    Zeitpunkt` (the anchor), `später im Jahr`, `desselben Jahres` (the anchor's year)."""
+    if m["before"]:
+        return _anchored(m, _moved(-1))
+    if m["year"]:
+        return _anchored(m, lambda a: Value.year(a.start.year))
+    return _anchored(m, lambda a: a)
+
+
 @RULES.rule(
     "following-year", compile_pattern(rf"{W}(?P<x>{NEXT_YEAR}|(?P<back>{YEAR_BEFORE}))(?!\w)")
 )
@@ -109,16 +131,39 @@ def _offset(m: re.Match, ctx: Context) -> Candidate | None:
     direction = m["dir"].lower()
     if direction not in DIRECTIONS_ALONE and not m["np"]:
         return None  # "nach" and "vor" need the event noun
+    noun = m["noun"]
+    end = m.end("x")
+    if direction in DIRECTIONS_ALONE and m["np"]:  # "zwei Tage später die Stadt": not its noun
+        noun, end = None, m.end("dir")
     sign = DIRECTIONS[direction]
     unit = UNITS[m["u"].lower()]
     low, high = amount(m)
-    if fold_spaces(m["n"]) in VAGUE_NUMBERS and unit == "day":
+    vague = fold_spaces(m["n"]) in VAGUE_NUMBERS
+    if vague and unit == "day":
         high = 7.0
-    return _anchored(m, _offset_resolver(sign, low, high, unit), noun=m["noun"])
+    candidate = _anchored(m, _offset_resolver(sign, low, high, unit, vague), noun=noun)
+    candidate.end = end
+    return candidate
 
 
-def _offset_resolver(sign: int, low: float, high: float, unit: str) -> Callable[[Value], Value]:
+def _offset_resolver(
+    sign: int, low: float, high: float, unit: str, vague: bool = False
+) -> Callable[[Value], Value]:
     def resolve(a: Value) -> Value:
+        value = _shifted(a)
+        if not vague:  # "einen Monat später": TIMEX3 at the unit's granularity
+            if unit == "month" and value.start.month == value.end.month:
+                return value.as_timex(iso_month(value.start))
+            if unit == "year" and value.start.year == value.end.year:
+                return value.as_timex(f"{value.start.year:04d}")
+            return value
+        # "wenige Tage später": TIMEX3 gives the coarse unit around the middle, mod APPROX
+        middle = value.start + (value.end - value.start) / 2
+        if unit == "year":
+            return value.as_timex(f"{middle.year // 10:03d}", "APPROX")
+        return value.as_timex(f"{middle.year:04d}-{middle.month:02d}", "APPROX")
+
+    def _shifted(a: Value) -> Value:
         if sign > 0:
             start, end = shift(a.start, low, unit), shift(a.end, high, unit)
         else:

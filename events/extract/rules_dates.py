@@ -4,10 +4,7 @@ months."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from functools import lru_cache
-
-import dateparser
+from datetime import date
 
 from events.extract.lexicon import (
     BARE_MONTH_PREPOSITIONS,
@@ -25,17 +22,26 @@ from events.extract.lexicon import (
     W,
     alt,
     compile_pattern,
-    month_name,
     relative,
 )
 from events.extract.rulebook import Candidate, RuleSet
 from events.extract.sentences import Context
 from events.extract.values import Value, latest
-from events.model.calendar import month_end, third_of_month
+from events.model.calendar import third_of_month
 
 RULES = RuleSet()
 
 DAY_JOINER = alt("joiners", "day_range")
+# "im März, November und Dezember 2024": the year at the end of a list of months
+LIST_YEAR_AHEAD = compile_pattern(
+    rf"(?:\s*(?:,|{alt('joiners', 'list')})\s*(?:{alt('prepositions', 'bare_month')}\s+)?"
+    rf"(?P<m>{MONTH}))+\s+(?P<y>{YEAR})"
+)
+# "im März, November und ab Dezember": a month right after another month of a list
+MONTH_LISTED = compile_pattern(
+    rf"{W}{alt('prepositions', 'bare_month')}\s+{MONTH}(?:\s+{YEAR})?"
+    rf"(?:\s*,\s*{MONTH}(?:\s+{YEAR})?)*\s*(?:,|{alt('joiners', 'list')})\s*$"
+)
 MONTH_JOINER = alt("joiners", "month_range")
 WEEKDAY_ARTICLE = alt("articles", "weekday_day")
 
@@ -59,37 +65,51 @@ def year_of_phrase(m: re.Match, ctx: Context) -> tuple[int | None, str]:
 
 
 def latest_year(m: re.Match, ctx: Context, value_of_year) -> int:
-    """The year of the latest such value (the next one in a sentence about the future)."""
+    """The year of a value without one: the narrative's year (Context.story_year), else the
+    latest such value up to publication (the next one in a sentence about the future)."""
+    story = ctx.story_year(m.start("x"))
+    if story is not None:
+        return story
     return latest(value_of_year, ctx.published, ctx.speaks_of_future(m.start("x"))).start.year
 
 
-@lru_cache(maxsize=4096)
-def dateparser_day(expression: str, base: date, future: bool) -> date | None:
-    """Parse an explicit calendar date with dateparser (German, day-month-year order)."""
-    parsed = dateparser.parse(
-        expression,
-        languages=["de"],
-        settings={
-            "DATE_ORDER": "DMY",
-            "PREFER_DATES_FROM": "future" if future else "past",
-            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-            "REQUIRE_PARTS": ["day", "month"],
-        },
-    )
-    return parsed.date() if parsed else None
+def nearest_day(month: int, day: int, m: re.Match, ctx: Context) -> date | None:
+    """The day `day.month.` without a year: in the narrative's year, else the occurrence
+    nearest to publication (not before it in a sentence about the future, not after it in one
+    about the past)."""
+    story = ctx.story_year(m.start("x"))
+    if story is not None:
+        return safe_date(story, month, day)
+    published = ctx.published
+    days = [d for y in (-1, 0, 1) if (d := safe_date(published.year + y, month, day))]
+    return nearest(days, published, ctx.tense(m.start("x")))
+
+
+def nearest(days: list[date], published: date, tense: int) -> date | None:
+    """The day nearest to publication; in the future tense not before it, in the past not
+    after it."""
+    if tense > 0:
+        days = [d for d in days if d >= published] or days
+    elif tense < 0:
+        days = [d for d in days if d <= published] or days
+    return min(days, key=lambda d: abs((d - published).days), default=None)
 
 
 @RULES.rule(
     "day-range",
     compile_pattern(
-        rf"{W}(?P<x>(?P<d1>{DAY})\.\s*(?:(?P<m1>{MONTH})\s*)?(?:(?P<y1>{YEAR})\s*)?"
-        rf"(?:{DAY_JOINER}|–|-|/)\s*(?P<d2>{DAY})\.\s*(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?)"
+        rf"{W}(?P<x>(?P<more>(?:{DAY}\.,\s*)+)?"
+        rf"(?P<d1>{DAY})\.\s*(?:(?P<m1>{MONTH})\s*)?(?:(?P<y1>{YEAR})\s*)?"
+        rf"(?:{DAY_JOINER}|–|-|/|,)\s*(?P<d2>{DAY})\.\s*(?P<m2>{MONTH})(?:\s+(?P<y2>{YEAR}))?)"
     ),
 )
 def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """`20. und 21. Mai 2025`, `3. bis 5. März`, `28. Juni bis 2. Juli 2025`."""
+    """`20. und 21. Mai 2025`, `3. bis 5. März`, `28. Juni bis 2. Juli 2025`, `3., 4. und 5. Mai`:
+    one mention per day (TimeML annotates lists and ranges point by point)."""
     month2 = MONTHS[m["m2"].lower()]
     month1 = MONTHS[m["m1"].lower()] if m["m1"] else month2
+    if m["more"] and m["m1"]:
+        return None
     if m["y2"]:
         year2, basis = int(m["y2"]), "text"
     else:
@@ -98,7 +118,17 @@ def _day_range(m: re.Match, ctx: Context) -> Candidate | None:
     first, last = safe_date(year1, month1, int(m["d1"])), safe_date(year2, month2, int(m["d2"]))
     if not first or not last or last < first:
         return None
-    return Candidate.of(m, basis, Value.days(first, last))
+    parts = []
+    for extra in re.finditer(rf"{DAY}(?=\.)", m["more"] or ""):
+        day = safe_date(year1, month1, int(extra[0]))
+        if day is None or day >= first:
+            return None
+        offset = m.start("more") + extra.start()
+        parts.append((offset, offset + len(extra[0]) + 1, Value.days(day, day)))
+    first_end = m.end("y1") if m["y1"] else m.end("m1") if m["m1"] else m.end("d1") + 1
+    parts.append((m.start("d1"), first_end, Value.days(first, first)))
+    parts.append((m.start("d2"), m.end("x"), Value.days(last, last)))
+    return Candidate.split(m, basis, parts)
 
 
 @RULES.rule(
@@ -114,14 +144,23 @@ def _explicit_day(m: re.Match, ctx: Context) -> Candidate | None:
     day = int(m["d"])
     if month is None or not 1 <= month <= 12:
         return None
-    expression = f"{day}.{month}.{m['y']}" if m["y"] else f"{day}. {month_name(month)}"
-    parsed = dateparser_day(expression, ctx.published, ctx.speaks_of_future(m.start("x")))
-    if parsed is None or (parsed.month, parsed.day) != (month, day):
-        return None  # not a real date (31. Februar)
     if m["y"]:
-        return Candidate.of(m, "text", Value.days(parsed, parsed))
+        year = int(m["y"])
+        if len(m["y"]) == 2:  # "3.3.24": the century nearest to publication
+            century = ctx.published.year // 100 * 100
+            year = min(
+                (century - 100 + year, century + year, century + 100 + year),
+                key=lambda y: abs(y - ctx.published.year),
+            )
+        parsed = safe_date(year, month, day)
+        return Candidate.of(m, "text", Value.days(parsed, parsed)) if parsed else None
+    parsed = nearest_day(month, day, m, ctx)
+    if parsed is None:
+        return None  # not a real date (31. Februar)
     if m.groupdict().get("wd"):  # the weekday decides the year
-        parsed = _year_of_weekday(WEEKDAYS[m["wd"].lower()], month, day, ctx.published) or parsed
+        story = ctx.story_year(m.start("x"))
+        base = date(story, 7, 1) if story is not None else ctx.published
+        parsed = _year_of_weekday(WEEKDAYS[m["wd"].lower()], month, day, base) or parsed
     return Candidate.of(m, "text+dct", Value.days(parsed, parsed))
 
 
@@ -166,15 +205,21 @@ def _iso_day(m: re.Match, ctx: Context) -> Candidate | None:
     ),
 )
 def _month_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """`März bis Mai 2025`, `Juni bis August`."""
+    """`März bis Mai 2025`, `Juli und August`: one mention per month."""
     first, last = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
     if m["y"]:
         year, basis = int(m["y"]), "text"
     else:
         year, basis = latest_year(m, ctx, lambda y: Value.month(y, last)), "text+dct"
     start_year = year if first <= last else year - 1
-    value = Value.days(date(start_year, first, 1), month_end(year, last))
-    return Candidate.of(m, basis, value)
+    return Candidate.split(
+        m,
+        basis,
+        [
+            (m.start("m1"), m.end("m1"), Value.month(start_year, first)),
+            (m.start("m2"), m.end("x"), Value.month(year, last)),
+        ],
+    )
 
 
 @RULES.rule(
@@ -187,15 +232,22 @@ def _month(m: re.Match, ctx: Context) -> Candidate | None:
     year, basis = year_of_phrase(m, ctx)
     part = MODIFIERS[m["mod"].lower()] if m["mod"] else None
     if year is None:
-        if not (part or m["prerel"] or (m["prep"] or "").lower() in BARE_MONTH_PREPOSITIONS):
-            return None  # "August" alone (or "an August") may be a name
+        listed = MONTH_LISTED.search(ctx.text[max(0, m.start("x") - 80) : m.start("x")])
+        bare_ok = (m["prep"] or "").lower() in BARE_MONTH_PREPOSITIONS
+        if not (part or m["prerel"] or bare_ok or listed):
+            return None  # "August" alone (or "an August") may be a name, but not in a list
         year = _year_of_month(m, ctx, month)
     value = Value.span(third_of_month(year, month, part)) if part else Value.month(year, month)
     return Candidate.of(m, basis, value)
 
 
 def _year_of_month(m: re.Match, ctx: Context, month: int) -> int:
-    """The year of "im Mai" (the latest May), "nächsten Mai", "letzten Mai" (not this month)."""
+    """The year of "im Mai" (the latest May), "nächsten Mai", "letzten Mai" (not this month);
+    in a list the year written at its end ("im März, Mai und Juli 2024")."""
+    listed = LIST_YEAR_AHEAD.match(ctx.text, m.end("x"))
+    if listed and not m["prerel"]:
+        year = int(listed["y"])
+        return year if month <= MONTHS[listed["m"].lower()] else year - 1
     if not m["prerel"]:
         return latest_year(m, ctx, lambda y: Value.month(y, month))
     step = relative(m["prerel"])

@@ -52,6 +52,10 @@ CENTURY = alt("period_nouns", "century")
 CENTURY_ARTICLE = alt("period_nouns", "century_article")
 YEAR_JOINER = alt("joiners", "year_range")
 APPROXIMATELY = alt("approximately", "words")
+BARE_YEAR = alt("period_nouns", "bare_year")
+YEAR_COMPOUND = re.compile(
+    rf"\w+(?:{word_alternation(words('period_nouns', 'year_compound'))})\s*$", re.IGNORECASE
+)
 
 
 def _ordinal_part(ordinals: dict[str, int], noun: str):
@@ -64,12 +68,15 @@ def _ordinal_part(ordinals: dict[str, int], noun: str):
 def _season(m: re.Match, ctx: Context) -> Candidate | None:
     """`Herbst letzten Jahres`, `Frühjahr 2024`, `im Frühjahr`, `im vergangenen Sommer`."""
     name = m["s"].lower()
-    code = SEASONS.get(name) or SEASONS[name[:-1]]  # "Sommers"
+    code = SEASONS.get(name) or SEASONS.get(name[:-1]) or SEASONS[name[:-2]]  # "Frühjahres"
     year, basis = year_of_phrase(m, ctx)
     if year is not None:
         return Candidate.of(m, basis, Value.part_of_year(year, code))
     if not (m["prep"] or m["prerel"]):
         return None
+    story = ctx.story_year(m.start("x"))
+    if story is not None and not m["prerel"]:
+        return Candidate.of(m, basis, Value.part_of_year(story, code))
     step = relative(m["prerel"]) if m["prerel"] else 0
     future = step > 0 or (step == 0 and ctx.speaks_of_future(m.start("x")))
     value = latest(lambda y: Value.part_of_year(y, code), ctx.published, future)
@@ -84,6 +91,8 @@ def _quarter(m: re.Match, ctx: Context) -> Candidate | None:
     code = QUARTERS[m["q"].lower()]
     year, basis = year_of_phrase(m, ctx)
     if year is None:
+        year = ctx.story_year(m.start("x"))
+    if year is None:
         value = latest(lambda y: Value.part_of_year(y, code), ctx.published, False)
         return Candidate.of(m, basis, value)
     return Candidate.of(m, basis, Value.part_of_year(year, code))
@@ -96,8 +105,11 @@ def _half_year(m: re.Match, ctx: Context) -> Candidate | None:
     first_month = calendar.HALF_YEARS[code][0]
     year, basis = year_of_phrase(m, ctx)
     if year is None:
+        year = ctx.story_year(m.start("x"))
+    if year is None:
         year = ctx.published.year if ctx.published.month >= first_month else ctx.published.year - 1
-    return Candidate.of(m, basis, Value.span(calendar.part_of_year(year, code)))
+    value = Value.span(calendar.part_of_year(year, code))
+    return Candidate.of(m, basis, value.as_timex(f"{year:04d}-H{code - 39}"))
 
 
 @RULES.rule(
@@ -115,15 +127,15 @@ def _part_of_this_month(m: re.Match, ctx: Context) -> Candidate | None:
     "part-of-year",
     compile_pattern(
         rf"{W}(?P<x>(?P<mod>{MOD})\s+(?:(?P<y>{YEAR})"
-        rf"|(?:{THE_OR_THIS}\s+)?(?:(?P<rel>{REL})\s+)?{YEAR_SUFFIX})(?!\s+\d))"
+        rf"|(?:{THE_OR_THIS}\s+)?(?:(?P<rel>{REL})\s+)?{YEAR_SUFFIX}|{BARE_YEAR})(?!\s+\d))"
     ),
 )
 def _part_of_year(m: re.Match, ctx: Context) -> Candidate | None:
     """`Anfang 2025`, `Ende letzten Jahres`, `Mitte des Jahres`."""
     part = MODIFIERS[m["mod"].lower()]
     year, basis = year_of_phrase(m, ctx)
-    if year is None:  # "Ende des Jahres": the year of publication
-        year = ctx.published.year
+    if year is None:  # "Ende des Jahres": the narrative's year, or the year of publication
+        year = ctx.story_year(m.start("x")) or ctx.published.year
     return Candidate.of(m, basis, Value.span(calendar.third_of_year(year, part)))
 
 
@@ -197,7 +209,7 @@ def _quantity_follows(m: re.Match, ctx: Context) -> bool:
     ),
 )
 def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
-    """`2014 bis 2016`, `2014–2016`, `2024/25`, `zwischen 2014 und 2016`."""
+    """`2014 bis 2016`, `2014–2016`, `2024/25`, `zwischen 2014 und 2016`: one mention per year."""
     first = int(m["y1"])
     second = m["y2"]
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
@@ -207,13 +219,20 @@ def _year_range(m: re.Match, ctx: Context) -> Candidate | None:
         return None  # "2014 und 2016" are two years unless "zwischen"
     if _quantity_follows(m, ctx):
         return None
-    return Candidate.of(m, "text", Value.days(date(first, 1, 1), date(last, 12, 31)))
+    return Candidate.split(
+        m,
+        "text",
+        [
+            (m.start("y1"), m.end("y1"), Value.year(first)),
+            (m.start("y2"), m.end("y2"), Value.year(last)),
+        ],
+    )
 
 
 @RULES.rule(
     "year",
     compile_pattern(
-        rf"(?P<x>(?:(?P<kw>{YEAR_NOUN})\s+|(?P<approx>{APPROXIMATELY})\s+)?(?P<y>{YEAR}))"
+        rf"(?P<x>(?:(?P<kw>(?<!\w){YEAR_NOUN})\s+|(?P<approx>{APPROXIMATELY})\s+)?(?P<y>{YEAR}))"
         rf"(?!\w)(?!\s*{ERA_AHEAD})"
     ),
 )
@@ -230,11 +249,24 @@ def _year(m: re.Match, ctx: Context) -> Candidate | None:
     return Candidate.of(m, "text", year)
 
 
+@RULES.rule(
+    "year-three-digits",
+    compile_pattern(rf"{W}(?P<x>{YEAR_NOUN}\s+(?P<y>[1-9]\d{{2}}))(?![\d.,]|\s*{ERA_AHEAD})"),
+)
+def _year_three_digits(m: re.Match, ctx: Context) -> Candidate | None:
+    """`im Jahr 578`: a year of the first millennium, named with its noun."""
+    return Candidate.of(m, "text", Value.year(int(m["y"])))
+
+
 def _looks_like_a_number(m: re.Match, ctx: Context) -> bool:
-    """A quantity ("rund 2000", "2000 Soldaten"), a code ("AZAL-Flug 1993") or a score."""
+    """A quantity ("rund 2000", "2000 Soldaten"), a code ("AZAL-Flug 1993") or a score; not
+    after a compound of "Jahr" ("Kriegsjahr 1914")."""
     before = ctx.text[max(0, m.start("x") - 20) : m.start("x")]
+    if YEAR_COMPOUND.search(before):
+        return False
     if QUANTITY_BEFORE.search(before) or _quantity_follows(m, ctx):
         return True
     return bool(
-        re.search(r"[-/]\s*$", before) or re.match(r"\s*[:×x]\s*\d", ctx.text[m.end("x") :])
+        re.search(r"\w[-/]\s*$", before)
+        or re.match(r"\s*[:×x]\s*\d+(?![.\d])", ctx.text[m.end("x") : m.end("x") + 20])
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from events.model import calendar
@@ -30,11 +30,24 @@ def format_interval(start: date, end: date) -> str:
 
 @dataclass(frozen=True)
 class Value:
-    """A resolved value: its EDTF string and the days it covers."""
+    """A resolved value: its EDTF string, the days it covers and, where a rule knows it better
+    than the EDTF string says, its TIMEX3 value, mod and type (events.extract.timex)."""
 
     edtf: str
     start: date
     end: date
+    timex: str | None = None
+    mod: str | None = None
+    kind: str = "DATE"
+
+    def as_timex(self, timex: str | None, mod: str | None = None, kind: str = "DATE") -> Value:
+        """The same days with the TIMEX3 reading `timex` (value), `mod` and `kind` (type)."""
+        return replace(self, timex=timex, mod=mod, kind=kind)
+
+    @property
+    def valid(self) -> bool:
+        """Whether the value can be shown: its days run forward (BC values carry no days)."""
+        return self.start <= self.end
 
     @classmethod
     def days(cls, start: date, end: date) -> Value:

@@ -63,7 +63,7 @@ def candidate_rows(
         inside = [m for m in mentions if start <= m.start < end]
         if not inside:
             continue
-        firm = [m for m in inside if not m.vague]
+        firm = [m for m in inside if not m.vague and m.edtf]  # not "damals" (no calendar value)
         main: DateMention = (firm or inside)[0]
         sentence = text[start:end]
         flat = _normalize(sentence)

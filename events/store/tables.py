@@ -16,6 +16,7 @@ import pandas as pd
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from events.extract import DateMention, find_dates
+from events.extract.values import format_interval
 from events.model.fuzzy_dates import DateBounds, date_bounds
 from events.model.provenance import date_origin
 from events.model.schema import (
@@ -338,6 +339,17 @@ def _mentions(text: str, published: str) -> tuple[DateMention, ...]:
     return tuple(find_dates(text, date_bounds(published).end, include_vague=True))
 
 
+def _readings(hits: list[DateMention]) -> list[str]:
+    """The values of the mentions in a date_text and, for a list or range the extractor reports
+    point by point ("20. und 21. Mai 2025"), the days they cover together."""
+    values = [m.edtf for m in hits if m.edtf]
+    if len(values) > 1 and not any(v.startswith("-") for v in values):
+        bounds = [date_bounds(v) for v in values]
+        if all(b.end for b in bounds):
+            values.append(format_interval(min(b.start for b in bounds), max(b.end for b in bounds)))
+    return values
+
+
 def _check_text_dates_against_extractor(
     events: pd.DataFrame,
     evidence: pd.DataFrame,
@@ -369,7 +381,7 @@ def _check_text_dates_against_extractor(
             end = start + len(date_text)
             mentions = _mentions(text, published[source])
             hits = [m for m in mentions if m.start < end and start < m.end]
-            readings.append((source, published[source], [m.edtf for m in hits]))
+            readings.append((source, published[source], _readings(hits)))
         if not readings:
             continue  # no quote holds date_text: reported by the evidence check
         if any(text_dates_agree(text_date, v) for _, _, values in readings for v in values):
