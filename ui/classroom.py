@@ -65,9 +65,11 @@ PRESENT_CSS = f"""
 """
 # High contrast for the whole page: colours from events/charts/contrast.py (tested there).
 CONTRAST_CSS = f"""
-[data-testid="stApp"], [data-testid="stHeader"], [data-testid="stSidebar"],
+[data-testid="stApp"], [data-testid="stSidebar"],
 [data-testid="stSidebarContent"] {{ background: {HIGH["background"]} !important;
   color: {HIGH["text"]} !important; }}
+[data-testid="stHeader"] {{ background: transparent !important; }}
+[data-testid="stHeader"] :is(svg, span, p, button) {{ color: {HIGH["text"]} !important; }}
 [data-testid="stApp"] :is(p, span, label, li, h1, h2, h3, small,
   div[data-testid="stCaptionContainer"]) {{
   color: {HIGH["text"]} !important; }}
@@ -79,9 +81,11 @@ CONTRAST_CSS = f"""
   border: 2px solid {HIGH["button_border"]} !important; }}
 [data-testid="stApp"] button :is(p, span) {{ color: {HIGH["button_text"]} !important; }}
 [data-testid="stApp"] button:hover {{ background: {HIGH["button_hover"]} !important; }}
-[data-testid="stApp"] :is(input, textarea, [data-baseweb="select"] > div) {{
+[data-testid="stApp"] :is(input, textarea, [data-baseweb="select"] div,
+  [data-baseweb="input"], [data-baseweb="base-input"]) {{
   background: {HIGH["background"]} !important; color: {HIGH["text"]} !important;
   border-color: {HIGH["button_border"]} !important; }}
+[data-testid="stApp"] :is(input, textarea)::placeholder {{ color: {HIGH["muted"]} !important; }}
 [data-testid="stApp"] [data-baseweb="tag"] {{ background: {HIGH["background"]} !important;
   border: 1px solid {HIGH["button_border"]}; }}
 [data-testid="stApp"] :focus-visible {{ outline: 3px solid {HIGH["focus"]} !important;

@@ -10,6 +10,7 @@ import zlib
 import pandas as pd
 import streamlit as st
 
+from events.charts.contrast import NORMAL
 from events.locale import t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
@@ -39,13 +40,16 @@ KEY_SHOWN = "quiz.shown"  # questions whose answer the teacher revealed (beamer)
 BEAMER_CSS = """
 .st-key-quiz-question h2 { font-size: max(40px, 3.3vw) !important; line-height: 1.15; }
 .st-key-quiz-question :is(p, label p, li, button p) { font-size: max(28px, 2.25vw) !important; }
+.st-key-quiz-question .st-key-quiz-count p { font-size: max(22px, 1.7vw) !important; }
+.st-key-quiz-bar p, .st-key-quiz-nav button p { font-size: max(22px, 1.7vw) !important; }
 .st-key-quiz-question [data-baseweb="select"] div { font-size: max(26px, 2vw); }
 .st-key-quiz-feedback :is(p, li) { font-size: max(24px, 1.9vw) !important; }
 """
 BASE_CSS = """
-.st-key-quiz-question h2 { overflow-wrap: anywhere; hyphens: auto; }
-.st-key-quiz-feedback-right p:first-child { font-weight: 700; }
-"""
+.st-key-quiz-question h2 {{ overflow-wrap: anywhere; hyphens: auto; }}
+.st-key-quiz-feedback-right p:first-child {{ font-weight: 700; }}
+.st-key-quiz-count p {{ color: {muted}; font-size: 15px; }}
+""".format(muted=NORMAL["muted"])
 
 
 def quiz_css(beamer: bool, contrast: bool) -> str:
@@ -173,6 +177,27 @@ def _country_answer(question: CountryQuestion, titles: dict, lang: str, key) -> 
     return list(picked or [])
 
 
+LETTERS = "ABCDEFGH"
+
+
+def _beamer_question(question: Question, titles: dict, lang: str) -> None:
+    """The question as the class sees it on the beamer: no widgets, the options lettered."""
+    if isinstance(question, OrderQuestion):
+        st.markdown(t("quiz_order_prompt", lang))
+        lines = [f"**{LETTERS[n]}** {md_escape(titles[i])}" for n, i in enumerate(question.shown)]
+        st.markdown("  \n".join(lines))
+        return
+    st.markdown(f"**{md_escape(titles[question.event_id])}**")
+    if isinstance(question, WhenQuestion):
+        if question.knowledge:
+            st.markdown(t("quiz_knowledge", lang))
+        st.markdown(t(f"quiz_when_prompt_{question.unit}", lang))
+    else:
+        st.markdown(t("quiz_country_prompt", lang))
+        names = [country_name(code, lang) for code in question.options]
+        st.markdown(" · ".join(f"**{LETTERS[n]}** {name}" for n, name in enumerate(names)))
+
+
 def render_question(view: View, rnd: Round, index: int, beamer: bool) -> Question:
     """Question `index` of the round with its widgets and its check (or reveal) button."""
     lang = view.lang
@@ -184,8 +209,12 @@ def render_question(view: View, rnd: Round, index: int, beamer: bool) -> Questio
 
     with st.container(key="quiz-question"):
         st.markdown(f"## {t(f'quiz_kind_{question.kind}', lang)}")
-        st.caption(t("quiz_question_n", lang, n=index + 1, total=len(rnd.questions)))
-        if isinstance(question, OrderQuestion):
+        with st.container(key="quiz-count"):
+            st.markdown(t("quiz_question_n", lang, n=index + 1, total=len(rnd.questions)))
+        if beamer:
+            _beamer_question(question, titles, lang)
+            answer = None
+        elif isinstance(question, OrderQuestion):
             answer = _order_answer(question, titles, lang, key)
         elif isinstance(question, WhenQuestion):
             answer = _when_answer(question, titles, lang, key)
