@@ -10,7 +10,7 @@ import zlib
 import pandas as pd
 import streamlit as st
 
-from events.charts.contrast import NORMAL
+from events.charts.contrast import HIGH, NORMAL
 from events.locale import t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
@@ -47,14 +47,20 @@ BEAMER_CSS = """
 """
 BASE_CSS = """
 .st-key-quiz-question h2 {{ overflow-wrap: anywhere; hyphens: auto; }}
-.st-key-quiz-feedback-right p:first-child {{ font-weight: 700; }}
+.st-key-quiz-feedback-right p, .st-key-quiz-feedback-wrong p {{ font-size: 18px; }}
+.st-key-quiz-feedback-right p {{ color: {right}; font-weight: 700; }}
+.st-key-quiz-feedback-wrong p {{ color: {wrong}; font-weight: 700; }}
 .st-key-quiz-count p {{ color: {muted}; font-size: 15px; }}
-""".format(muted=NORMAL["muted"])
+""".format(muted=NORMAL["muted"], right=NORMAL["right"], wrong=NORMAL["wrong"])
+CONTRAST_FEEDBACK_CSS = """
+[data-testid="stApp"] .st-key-quiz-feedback-right p {{ color: {right} !important; }}
+[data-testid="stApp"] .st-key-quiz-feedback-wrong p {{ color: {wrong} !important; }}
+""".format(right=HIGH["right"], wrong=HIGH["wrong"])
 
 
 def quiz_css(beamer: bool, contrast: bool) -> str:
     """The page's stylesheet (constant text, no table data)."""
-    parts = [BASE_CSS, CONTRAST_CSS if contrast else FOCUS_CSS]
+    parts = [BASE_CSS, CONTRAST_CSS + CONTRAST_FEEDBACK_CSS if contrast else FOCUS_CSS]
     if beamer:
         parts += [PRESENT_CSS, BEAMER_CSS]
     return "<style>" + "".join(parts) + "</style>"
