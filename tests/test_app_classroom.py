@@ -160,3 +160,17 @@ def test_ignored_mode_values_are_noticed():
     notice = " ".join(i.value for i in at.sidebar.info)
     assert "present=yes" in notice and "round=x" in notice
     assert "present" not in at.query_params
+
+
+def test_hostile_link_values_are_echoed_as_short_code_spans():
+    link = "[klick](https://evil.example/e)"
+    at = open_classroom({"event": link, "hide": "![](https://evil.example/e.png)", "q": "x"})
+    notice = " ".join(i.value for i in at.sidebar.info)
+    assert f"`event={link}`" in notice
+    assert "`hide=![](https://evil.example/e.png)`" in notice
+    at = open_classroom({"round": "`$x$`" + "a" * 10_000})
+    notice = " ".join(i.value for i in at.sidebar.info)
+    code = re.search(r"`(round=[^`]*)`", notice)
+    assert (
+        code and len(code[1]) <= 40 and code[1].endswith("…") and code[1].startswith("round='$x$'")
+    )

@@ -23,6 +23,17 @@ def _current_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+NOTICE_CHARS = 40
+
+
+def notice(name: str, value: str) -> str:
+    """An ignored link value as the notice shows it: cut to NOTICE_CHARS, as an inline code
+    span without backticks, so no markdown link, image, KaTeX or autolink from a link renders."""
+    value = value if len(value) <= NOTICE_CHARS else value[: NOTICE_CHARS - 1] + "…"
+    text = f"{name}={value}".replace("`", "'").replace("\n", " ").replace("\r", " ")
+    return f"`{text}`"
+
+
 def init_from_url(prep: Prepared) -> None:
     """On a session's first run, before any widget: copy the link's filters, language and
     event into the widgets' state (later runs keep the widgets' own state)."""
@@ -48,7 +59,7 @@ def init_from_url(prep: Prepared) -> None:
     st.session_state[KEY_CONTRAST] = url.modes.contrast
     st.session_state[KEY_PRESENT] = url.modes.present
     st.session_state[KEY_ROUND] = url.modes.round
-    st.session_state[session.KEY_NOTICES] = [f"{name}={value}" for name, value in url.ignored]
+    st.session_state[session.KEY_NOTICES] = [notice(name, value) for name, value in url.ignored]
     st.session_state[session.KEY_READY] = True
 
 
