@@ -171,6 +171,5 @@ def test_hostile_link_values_are_echoed_as_short_code_spans():
     at = open_classroom({"round": "`$x$`" + "a" * 10_000})
     notice = " ".join(i.value for i in at.sidebar.info)
     code = re.search(r"`(round=[^`]*)`", notice)
-    assert (
-        code and len(code[1]) <= 40 and code[1].endswith("…") and code[1].startswith("round='$x$'")
-    )
+    assert code and code[1].startswith("round='$x$'") and code[1].endswith("…")
+    assert len(code[1]) == len("round=") + 40
