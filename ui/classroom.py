@@ -229,13 +229,14 @@ def render_slide(view: View, event: pd.Series, hidden: bool, present: bool) -> N
         st.markdown(f"# {md_escape(shown_text(event[f'title_{lang}'], day, lang, hidden))}")
         if hidden:
             hint = f" {t('classroom_reveal_hint', lang)}" if present else ""
-            st.markdown(f"**{t('classroom_hidden', lang)}**{hint}")
-            st.button(
-                t("classroom_reveal", lang),
-                key="classroom.reveal",
-                on_click=reveal,
-                args=(event["id"], None if present else FOCUS_NEXT),
-            )
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.markdown(f"**{t('classroom_hidden', lang)}**{hint}", width="content")
+                st.button(
+                    t("classroom_reveal", lang),
+                    key="classroom.reveal",
+                    on_click=reveal,
+                    args=(event["id"], None if present else FOCUS_NEXT),
+                )
         else:
             written = f" · „{md_escape(event['date_text'])}“" if event["date_text"] else ""
             st.markdown(f"**{md_escape(describe_date(event['date'], lang))}**{written}")
