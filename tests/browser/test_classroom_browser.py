@@ -15,8 +15,9 @@ OVERFLOW_JS = """() => [document.scrollingElement, ...document.querySelectorAll(
     .filter(e => e).map(e => e.scrollHeight - e.clientHeight)"""
 
 
-def test_fits_a_beamer_without_scrolling(page, app_url):
-    page.goto(f"{app_url}/classroom")
+@pytest.mark.parametrize("query", ["", "?hide=1", "?lang=en&hide=1", "?lang=en&contrast=1&hide=1"])
+def test_fits_a_beamer_without_scrolling(page, app_url, query):
+    page.goto(f"{app_url}/classroom{query}")
     page.wait_for_selector(TITLE, timeout=45_000)
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30_000)
     wait_for_app(page)
