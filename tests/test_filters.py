@@ -6,6 +6,7 @@ from sample import table
 
 from events.queries.filters import (
     FilterState,
+    Modes,
     country_counts,
     filter_events,
     normalize,
@@ -90,6 +91,44 @@ def test_url_round_trip():
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
     back = parse_url_params(as_lists, **KNOWN)
     assert (back.filters, back.lang, back.event, back.ignored) == (state, "en", "crash", [])
+
+
+@pytest.mark.parametrize(
+    "modes",
+    [
+        Modes(),
+        Modes(hide=True),
+        Modes(contrast=True, present=True),
+        Modes(hide=True, contrast=True, present=True, round=4711),
+        Modes(round=1),
+    ],
+)
+def test_modes_round_trip(modes):
+    params = url_params(FilterState(), "de", "crash", modes)
+    back = parse_url_params({k: [v] for k, v in params.items()}, **KNOWN)
+    assert (back.modes, back.event, back.ignored) == (modes, "crash", [])
+
+
+@pytest.mark.parametrize(
+    ("params", "modes", "ignored"),
+    [
+        ({"hide": ["1"], "present": ["0"]}, Modes(hide=True), []),
+        ({"hide": ["0", "1"]}, Modes(hide=True), []),
+        ({"contrast": ["yes"]}, Modes(), [("contrast", "yes")]),
+        ({"present": ["2"], "hide": [""]}, Modes(), [("hide", ""), ("present", "2")]),
+        ({"round": ["123"]}, Modes(round=123), []),
+        ({"round": ["abc"]}, Modes(), [("round", "abc")]),
+        ({"round": ["1234567"]}, Modes(), [("round", "1234567")]),
+    ],
+)
+def test_mode_values(params, modes, ignored):
+    back = parse_url_params(params, **KNOWN)
+    assert (back.modes, sorted(back.ignored)) == (modes, ignored)
+
+
+def test_modes_are_left_out_when_off():
+    assert url_params(FilterState(), modes=Modes(round=None)) == {}
+    assert url_params(FilterState(), modes=Modes(hide=True)) == {"hide": "1"}
 
 
 def test_default_view_has_an_empty_url():

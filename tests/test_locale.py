@@ -8,7 +8,9 @@ from typing import get_args
 import pytest
 
 from events.locale import LANGS, strings
+from events.model.fuzzy_dates import PRECISIONS
 from events.model.schema import Event, Source
+from events.queries.quiz import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_FILES = [
@@ -25,6 +27,11 @@ DYNAMIC = {
     "genre_": get_args(Source.model_fields["genre"].annotation),
     "basis_": get_args(Event.model_fields["date_basis"].annotation),
     "lang_name_": LANGS,
+    "quiz_kind_": KINDS,
+    "quiz_when_prompt_": ("month", "year"),
+    # every precision a "when" question can have (an open interval never makes one)
+    "quiz_fuzzy_": tuple(p for p in PRECISIONS if p != "open"),
+    "provenance_": ("corrected", "outside"),
 }
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 T_CALL = re.compile(r"""\bt\(\s*["']([^"'{}]+)["']""")

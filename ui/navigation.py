@@ -17,6 +17,7 @@ PAGES = (
     ("pages/timeline.py", "nav_timeline", ":material/timeline:"),
     ("pages/countries.py", "nav_countries", ":material/public:"),
     ("pages/classroom.py", "nav_classroom", ":material/school:"),
+    ("pages/quiz.py", "nav_quiz", ":material/quiz:"),
 )
 
 

@@ -4,15 +4,34 @@ after every run the view is written back, so the link reproduces it."""
 import streamlit as st
 
 from events.model.themes import THEMES
-from events.queries.filters import country_counts, parse_url_params, url_params
+from events.queries.filters import Modes, country_counts, parse_url_params, url_params
 from events.queries.slider import slider_value
 from ui import session
 from ui.data import Prepared
 from ui.view import View
 
+# The modes a link can carry (`hide`, `contrast`, `present`, `round`), kept for the session; a
+# page that uses them puts them into its link with `link_modes` in each run.
+KEY_HIDE = "modes.hide"
+KEY_CONTRAST = "modes.contrast"
+KEY_PRESENT = "modes.present"
+KEY_ROUND = "modes.round"
+_KEY_LINKED = "modes.linked"
+
 
 def _current_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+NOTICE_CHARS = 40
+
+
+def notice(name: str, value: str) -> str:
+    """An ignored link value as the notice shows it: cut to NOTICE_CHARS, as an inline code
+    span without backticks, so no markdown link, image, KaTeX or autolink from a link renders."""
+    value = value if len(value) <= NOTICE_CHARS else value[: NOTICE_CHARS - 1] + "…"
+    text = f"{name}={value}".replace("`", "'").replace("\n", " ").replace("\r", " ")
+    return f"`{text}`"
 
 
 def init_from_url(prep: Prepared) -> None:
@@ -36,13 +55,36 @@ def init_from_url(prep: Prepared) -> None:
     st.session_state[session.KEY_EXACT] = (state.date_from, state.date_to)
     st.session_state[session.KEY_PERIOD] = slider_value(prep.months, state.date_from, state.date_to)
     st.session_state[session.KEY_EVENT] = url.event
-    st.session_state[session.KEY_NOTICES] = [f"{name}={value}" for name, value in url.ignored]
+    st.session_state[KEY_HIDE] = url.modes.hide
+    st.session_state[KEY_CONTRAST] = url.modes.contrast
+    st.session_state[KEY_PRESENT] = url.modes.present
+    st.session_state[KEY_ROUND] = url.modes.round
+    st.session_state[session.KEY_NOTICES] = [notice(name, value) for name, value in url.ignored]
     st.session_state[session.KEY_READY] = True
+
+
+def current_modes() -> Modes:
+    """The session's modes (from the link at first, then as the pages set them)."""
+    return Modes(
+        hide=bool(st.session_state.get(KEY_HIDE)),
+        contrast=bool(st.session_state.get(KEY_CONTRAST)),
+        present=bool(st.session_state.get(KEY_PRESENT)),
+        round=st.session_state.get(KEY_ROUND),
+    )
+
+
+def link_modes(*names: str) -> None:
+    """This run's page uses the modes `names` ("hide", "contrast", "present", "round"): they go
+    into the link (other pages leave them out, but the session keeps them)."""
+    st.session_state[_KEY_LINKED] = names
 
 
 def sync_url(view: View) -> None:
     """Write the current view into the URL, so the link reproduces it."""
-    wanted = url_params(view.filters, view.lang, session.selected_event())
+    names = st.session_state.pop(_KEY_LINKED, ())
+    modes = current_modes()
+    linked = Modes(**{name: getattr(modes, name) for name in names})
+    wanted = url_params(view.filters, view.lang, session.selected_event(), linked)
     normalized = {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}
     if _current_params() != normalized:
         st.query_params.from_dict(wanted)

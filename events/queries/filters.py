@@ -13,6 +13,7 @@ import pandas as pd
 
 from events.locale import LANGS
 from events.model.calendar import month_end
+from events.queries.quiz import parse_seed
 
 # Spellings that should find each other; each group is written in normalized form.
 ALIASES: tuple[tuple[str, ...], ...] = (
@@ -52,6 +53,20 @@ class FilterState:
     min_importance: int = 1
 
 
+@dataclass(frozen=True)
+class Modes:
+    """The classroom and quiz modes a link carries: `hide=1` (dates hidden), `contrast=1`
+    (high contrast), `present=1` (presentation mode) and the quiz's `round=` seed."""
+
+    hide: bool = False
+    contrast: bool = False
+    present: bool = False
+    round: int | None = None
+
+
+MODE_FLAGS = ("hide", "contrast", "present")
+
+
 @dataclass
 class UrlState:
     """Everything a shared link carries, plus notices about values that were ignored."""
@@ -59,6 +74,7 @@ class UrlState:
     filters: FilterState = field(default_factory=FilterState)
     lang: str = "de"
     event: str | None = None
+    modes: Modes = field(default_factory=Modes)
     ignored: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -209,6 +225,23 @@ def _keep_items(name: str, values: list[str], allowed, ignored: list) -> tuple[s
     return tuple(dict.fromkeys(good))
 
 
+def _modes(params: dict[str, list[str]], ignored: list) -> Modes:
+    """The flags `hide`, `contrast`, `present` ("1" on, "0" off) and the `round` seed."""
+    flags = {}
+    for name in MODE_FLAGS:
+        if values := params.get(name, []):
+            if values[-1] in ("0", "1"):
+                flags[name] = values[-1] == "1"
+            else:
+                ignored.append((name, values[-1]))
+    seed = None
+    if values := params.get("round", []):
+        seed = parse_seed(values[-1])
+        if seed is None:
+            ignored.append(("round", values[-1]))
+    return Modes(**flags, round=seed)
+
+
 def parse_url_params(
     params: dict[str, list[str]],
     countries: set[str],
@@ -245,6 +278,7 @@ def parse_url_params(
             state.event = values[-1]
         else:
             ignored.append(("event", values[-1]))
+    state.modes = _modes(params, ignored)
     if (
         dates.get("from")
         and dates.get("to")
@@ -262,7 +296,9 @@ def parse_url_params(
     return state
 
 
-def url_params(state: FilterState, lang: str = "de", event: str | None = None) -> dict:
+def url_params(
+    state: FilterState, lang: str = "de", event: str | None = None, modes: Modes | None = None
+) -> dict:
     """The query parameters of a view; defaults are left out so links stay short."""
     params: dict[str, list[str] | str] = {}
     if state.countries:
@@ -281,6 +317,12 @@ def url_params(state: FilterState, lang: str = "de", event: str | None = None) -
         params["lang"] = lang
     if event:
         params["event"] = event
+    modes = modes or Modes()
+    for name in MODE_FLAGS:
+        if getattr(modes, name):
+            params[name] = "1"
+    if modes.round is not None:
+        params["round"] = str(modes.round)
     return params
 
 

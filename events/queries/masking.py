@@ -68,9 +68,45 @@ def _english_spans(text: str, published: date) -> tuple[Span, ...]:
         if start < 0:
             start = text.find(phrase)
         if start >= 0:
-            spans.append((start, start + len(phrase)))
             cursor = start + len(phrase)
+            span = _trimmed(text, start, cursor)
+            if span:
+                spans.append(span)
     return tuple(spans)
+
+
+@cache
+def _english_names() -> frozenset[str]:
+    """CLDR (babel) month and weekday names of English, lower-cased."""
+    from babel import Locale
+
+    locale = Locale("en")
+    names = set()
+    for table in (locale.months["format"], locale.days["format"]):
+        for width in ("wide", "abbreviated"):
+            names.update(name.lower() for name in table[width].values())
+    return frozenset(names)
+
+
+_TOKEN = re.compile(r"[^\s,;:()]+")
+_NUMBER = re.compile(r"^\d+$")
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """A dateparser phrase cut to its first and last token with a digit or a month or day name
+    ("of December 2024 an" gives "December 2024"); a bare number that is no plausible year
+    ("flight 8243") is no date: None. Phrases without such tokens ("yesterday") stay whole."""
+    phrase = text[start:end]
+    if _NUMBER.match(phrase.strip()) and not 1000 <= int(phrase.strip()) <= 2100:
+        return None
+    tokens = [
+        m
+        for m in _TOKEN.finditer(phrase)
+        if any(c.isdigit() for c in m.group()) or m.group().strip(".").lower() in _english_names()
+    ]
+    if not tokens:
+        return (start, end)
+    return (start + tokens[0].start(), start + tokens[-1].end())
 
 
 @cache

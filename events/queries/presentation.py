@@ -1,27 +1,16 @@
 """Classroom mode: which events are shown, in which order, where we are, what a slide says."""
 
 import re
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from events.charts.timeline import FONT_SIZE, THEME_COLOURS
+from events.charts.contrast import HIGH, NORMAL
+from events.charts.timeline import THEME_COLOURS
+from events.queries.masking import event_publication_days, mask_dates
 
-_MONTHS = (
-    "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
-    "January|February|March|May|June|July|October|December"
-)
-DATE_WORDS = re.compile(
-    rf"\b(?:\d{{1,2}}\.?\s*)?(?:{_MONTHS})(?:\s+\d{{4}})?\b|\b(?:1[89]|20)\d\d(?:er)?\b"
-)
-HIDDEN = "…"
-
-
-def mask_dates(text: str) -> str:
-    """The text with years, months and days replaced by '…': a summary that does not give
-    away the answer while the class guesses the date."""
-    return DATE_WORDS.sub(HIDDEN, text)
-
+TIMELINE_FONT = 18  # px: the slim timeline's labels, readable from the back of a room
 
 SENTENCE_END = re.compile(r"(?<=[.!?“”\"])\s+(?=[A-ZÄÖÜ„\"])")
 
@@ -62,13 +51,48 @@ def short_summary(text: str, max_chars: int = 260) -> str:
     return " ".join(kept)
 
 
+def publication_day_of(event_id: str, evidence: pd.DataFrame, sources: pd.DataFrame) -> date:
+    """The publication day an event's texts are read against (its first quoted source); an
+    event dated from outside knowledge (no evidence) gets the latest day of all sources."""
+    days = event_publication_days(evidence, sources)
+    return days.get(event_id) or max(days.values(), default=date.today())
+
+
+def shown_text(text: str, published: date, lang: str, hidden: bool) -> str:
+    """`text` as a slide or a question shows it: with dates hidden, every date expression
+    (found by the extractor, see events.queries.masking) is masked."""
+    return mask_dates(text, published, lang=lang) if hidden else text
+
+
 def slim_timeline(
-    events: pd.DataFrame, current: str | None, hide_dates: bool = False, height: int = 130
+    events: pd.DataFrame,
+    current: str | None,
+    hide_dates: bool = False,
+    height: int = 130,
+    *,
+    contrast: bool = False,
+    font_size: int = TIMELINE_FONT,
 ) -> go.Figure:
-    """One row of markers, one per slide, the current one large; no dates when hidden."""
+    """One row of markers, one per slide, the current one large. With dates hidden no marker
+    stands out, so the timeline does not tell where the current event sits."""
     mid = events["start"] + (events["end"].fillna(events["start"]) - events["start"]) / 2
-    colours = [THEME_COLOURS.get(themes[0], "#999999") for themes in events["themes"]]
-    is_current = (events["id"] == current).to_numpy()
+    is_current = (events["id"] == current).to_numpy() & (not hide_dates)
+    if contrast:
+        colours = [HIGH["current_mark"] if c else HIGH["mark"] for c in is_current]
+        outline, background, axis, grid = (
+            HIGH["background"],
+            HIGH["background"],
+            HIGH["axis"],
+            "#444444",
+        )
+    else:
+        colours = [THEME_COLOURS.get(themes[0], "#999999") for themes in events["themes"]]
+        outline, background, axis, grid = (
+            NORMAL["mark_outline"],
+            NORMAL["background"],
+            NORMAL["axis"],
+            "#dddddd",
+        )
     fig = go.Figure(
         go.Scatter(
             x=mid,
@@ -77,20 +101,21 @@ def slim_timeline(
             customdata=events["id"],
             marker={
                 "color": colours,
-                "size": [26 if c else 11 for c in is_current],
+                "size": [28 if c else 12 for c in is_current],
                 "symbol": ["star" if c else "circle" for c in is_current],
-                "line": {"color": "#000000", "width": [2 if c else 0 for c in is_current]},
+                "line": {"color": outline, "width": [2 if c else 1 for c in is_current]},
             },
             hoverinfo="skip",
         )
     )
     fig.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 10, "b": 30},
-        font={"size": FONT_SIZE},
+        margin={"l": 12, "r": 12, "t": 6, "b": font_size + 14},
+        font={"size": font_size, "color": axis},
         showlegend=False,
-        plot_bgcolor="white",
-        xaxis={"type": "date", "showticklabels": not hide_dates, "gridcolor": "#eeeeee"},
+        paper_bgcolor=background,
+        plot_bgcolor=background,
+        xaxis={"type": "date", "gridcolor": grid, "tickfont": {"size": font_size, "color": axis}},
         yaxis={"visible": False, "fixedrange": True},
     )
     return fig
