@@ -17,6 +17,8 @@ PAGES = (
     ("pages/timeline.py", "nav_timeline", ":material/timeline:"),
     ("pages/countries.py", "nav_countries", ":material/public:"),
     ("pages/classroom.py", "nav_classroom", ":material/school:"),
+    ("pages/sources.py", "nav_sources", ":material/article:"),
+    ("pages/editor.py", "nav_editor", ":material/edit_note:"),
 )
 
 

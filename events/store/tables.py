@@ -569,3 +569,26 @@ def summarize_problems(problems: Iterable[Problem]) -> ProblemSummary:
     for problem in real:
         first.setdefault(problem.file, problem)
     return ProblemSummary(tuple(first.values()), len(real), len(problems) - len(real))
+
+
+def check_event_row(
+    row: dict[str, str], quotes: Iterable[str], taken_ids: Iterable[str] = ()
+) -> list[Problem]:
+    """The problems `python -m events check` would find in one new event row (for an edit form,
+    as the editor types): the row's own fields, the two-dates rules, a free id, and its
+    `date_text` in one of its evidence `quotes`. The full check runs again when saving."""
+    problems: list[Problem] = []
+    name = "events.csv"
+    records = [{**{k: str(v) for k, v in row.items()}, "_row": FIRST_DATA_ROW}]
+    valid = _validate_rows(records, Event, name, problems)
+    if not valid.empty:
+        _check_two_dates(valid, name, problems)
+    event_id = str(row.get("id", "")).strip()
+    if event_id and event_id in set(taken_ids):
+        problems.append(Problem(name, None, "id", event_id, "duplicate id"))
+    date_text = str(row.get("date_text", "")).strip()
+    if date_text and not any(date_text in quote for quote in quotes):
+        problems.append(
+            Problem(name, None, "date_text", date_text, "date_text occurs in none of the quotes")
+        )
+    return problems
