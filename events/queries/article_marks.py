@@ -82,14 +82,17 @@ def evidence_marks(text: str, evidence: pd.DataFrame) -> list[EvidenceMark]:
     return marks
 
 
-def curated_date_marks(
+def with_curated_dates(
     text: str, evidence: pd.DataFrame, events: pd.DataFrame, found: Sequence[DateMark]
 ) -> list[DateMark]:
-    """The evidence's `date_text` spans the extractor does not cover, with the curated event's
-    reading (`text_date`, `date_basis`), so that every curated date expression is marked."""
-    taken = [(m.start, m.end) for m in found]
+    """The extractor's marks, made to cover every evidence `date_text` too, in text order.
+
+    Where the extractor marks only part of a curated `date_text` ("1990er Jahren" in "seit den
+    1990er Jahren"), its mark is widened to cover both, keeping its reading; where it marks
+    nothing there, the curated event's reading (`text_date`, `date_basis`) is used.
+    """
+    marks = list(found)
     by_id = events.set_index("id", drop=False) if not events.empty else events
-    extra: list[DateMark] = []
     for event_id, quote, date_text in zip(
         evidence["event_id"], evidence["quote"], evidence["date_text"], strict=True
     ):
@@ -98,16 +101,23 @@ def curated_date_marks(
             continue
         start = where + quote.index(date_text)
         end = start + len(date_text)
-        if any(s < end and start < e for s, e in taken):
+        overlapping = [m for m in marks if m.start < end and start < m.end]
+        if any(m.start <= start and end <= m.end for m in overlapping):
+            continue
+        if overlapping:
+            first = min(overlapping, key=_start)
+            lo = min(start, *(m.start for m in overlapping))
+            hi = max(end, *(m.end for m in overlapping))
+            widened = DateMark(lo, hi, text[lo:hi], first.edtf, first.basis, first.anchor_text)
+            marks = [m for m in marks if m not in overlapping] + [widened]
             continue
         if event_id in by_id.index:
             event = by_id.loc[event_id]
             edtf, basis = event["text_date"] or event["date"], event["date_basis"]
         else:
             edtf, basis = "", ""
-        extra.append(DateMark(start, end, date_text, edtf, basis, "", from_table=True))
-        taken.append((start, end))
-    return extra
+        marks.append(DateMark(start, end, date_text, edtf, basis, "", from_table=True))
+    return sorted(marks, key=_start)
 
 
 def article_segments(
@@ -181,8 +191,7 @@ def article_html(
     text: str, published: str, evidence: pd.DataFrame, events: pd.DataFrame, lang: str
 ) -> tuple[str, list[DateMark], list[EvidenceMark]]:
     """One article, ready for the page: its HTML and the marks in it."""
-    found = date_marks(text, published)
-    dates = sorted([*found, *curated_date_marks(text, evidence, events, found)], key=_start)
+    dates = with_curated_dates(text, evidence, events, date_marks(text, published))
     marks = evidence_marks(text, evidence)
     return segments_html(article_segments(text, dates, marks), dates, marks, lang), dates, marks
 
