@@ -52,6 +52,8 @@ K_DRAFT = "editor.draft"
 K_CONFLICT = "editor.conflict"
 K_FLASH = "editor.flash"
 K_WHO = "editor.who"
+K_LOCK_MESSAGE = "editor.lock_message"
+K_NOT_READY = "editor.not_ready"
 FORM_FIELDS = ("id", "date", "date_text", "date_basis", "text_date", "date_source")
 TEXT_FIELDS = ("title_de", "title_en", "summary_de", "summary_en", "countries", "actors")
 ACTION_LABELS = {
@@ -88,6 +90,18 @@ def _secrets():
 # --- the lock ---------------------------------------------------------------------------------
 
 
+def _try_secret() -> None:
+    """Callback of the unlock button: check the typed secret, then forget it."""
+    given = st.session_state.get("editor.secret") or ""
+    st.session_state["editor.secret"] = ""
+    secret = configured_secret(_secrets(), os.environ)
+    attempts = st.session_state.get(K_ATTEMPTS) or Attempts()
+    result = check_attempt(secret, given, attempts, time.monotonic())
+    st.session_state[K_ATTEMPTS] = result.attempts
+    st.session_state[K_GRANTED] = result.outcome is Outcome.GRANTED
+    st.session_state[K_LOCK_MESSAGE] = (result.outcome, result.wait_seconds)
+
+
 def render_lock(lang: str) -> bool:
     """True when this session may edit; otherwise draw the lock (or how to configure one)."""
     secret = configured_secret(_secrets(), os.environ)
@@ -97,21 +111,14 @@ def render_lock(lang: str) -> bool:
         return False
     if st.session_state.get(K_GRANTED):
         return True
-    with st.form("editor.lock", clear_on_submit=True):
-        given = st.text_input(t("editor_secret", lang), type="password", key="editor.secret")
-        tried = st.form_submit_button(t("editor_unlock", lang))
-    if not tried:
-        return False
-    attempts = st.session_state.get(K_ATTEMPTS) or Attempts()
-    result = check_attempt(secret, given or "", attempts, time.monotonic())
-    st.session_state[K_ATTEMPTS] = result.attempts
-    if result.outcome is Outcome.GRANTED:
-        st.session_state[K_GRANTED] = True
-        st.rerun()
-    if result.outcome is Outcome.WAIT:
-        st.warning(t("editor_wait", lang, s=f"{result.wait_seconds:.0f}"))
-    else:
-        st.error(t("editor_wrong", lang, s=f"{result.wait_seconds:.0f}"))
+    with st.form("editor.lock"):
+        st.text_input(t("editor_secret", lang), type="password", key="editor.secret")
+        st.form_submit_button(t("editor_unlock", lang), on_click=_try_secret)
+    outcome, wait = st.session_state.pop(K_LOCK_MESSAGE, (None, 0.0))
+    if outcome is Outcome.WAIT:
+        st.warning(t("editor_wait", lang, s=f"{wait:.0f}"))
+    elif outcome is Outcome.DENIED:
+        st.error(t("editor_wrong", lang, s=f"{wait:.0f}"))
     return False
 
 
@@ -176,25 +183,73 @@ def render_input(view: View) -> None:
     st.markdown(f"**{t('editor_meta', lang)}**")
     title = st.text_input(t("editor_meta_title", lang), key="editor.meta_title")
     left, right = st.columns(2)
-    outlet = left.text_input(t("editor_meta_outlet", lang), key="editor.meta_outlet")
-    author = right.text_input(t("editor_meta_author", lang), key="editor.meta_author")
-    genre = st.radio(
+    left.text_input(t("editor_meta_outlet", lang), key="editor.meta_outlet")
+    right.text_input(t("editor_meta_author", lang), key="editor.meta_author")
+    st.radio(
         t("editor_meta_genre", lang),
         GENRES,
         key="editor.meta_genre",
         format_func=lambda g: t(f"genre_{g}", lang),
         horizontal=True,
     )
-    published = _published(lang)
-    ready = article is not None and bool(title.strip()) and published is not None
+    _published(lang)
     if article is not None and not title.strip():
         st.caption(t("editor_need_title", lang))
-    if st.button(t("editor_read", lang), key="editor.read", disabled=not ready, type="primary"):
-        meta = ArticleMeta(title, outlet, author, genre, published)
-        _start_draft(view, article.text, meta)
+    # never disabled: a value typed just before the click arrives with the click (the
+    # callback reads the widgets' state, not this run's values)
+    st.button(
+        t("editor_read", lang),
+        key="editor.read",
+        type="primary",
+        on_click=_start_draft,
+        args=(view,),
+    )
+    if st.session_state.pop(K_NOT_READY, False):
+        st.warning(t("editor_need_title", lang))
 
 
-def _start_draft(view: View, text: str, meta: ArticleMeta) -> None:
+def _meta_from_state() -> ArticleMeta | None:
+    """The metadata as the widgets hold it now (read in a callback)."""
+    state = st.session_state
+    mode = state.get("editor.date_mode", "day")
+    if mode == "day":
+        day = state.get("editor.date_day")
+        published = day.isoformat() if day else ""
+    elif mode == "edtf":
+        published = (state.get("editor.date_edtf") or "").strip()
+    else:
+        published = ""
+    title = (state.get("editor.meta_title") or "").strip()
+    if not title or not published or not valid_edtf(published):
+        return None
+    genre = state.get("editor.meta_genre") or GENRES[0]
+    outlet, author = state.get("editor.meta_outlet") or "", state.get("editor.meta_author") or ""
+    return ArticleMeta(title, outlet, author, genre, published)
+
+
+def _article_from_state():
+    """The pasted or uploaded article as the widgets hold it now (None if there is none)."""
+    state = st.session_state
+    try:
+        if state.get("editor.input_mode", "paste") == "paste":
+            text = state.get("editor.paste") or ""
+            return read_pasted(text) if text.strip() else None
+        upload = state.get("editor.upload")
+        return read_upload(upload.getvalue(), upload.name) if upload is not None else None
+    except UploadRejected:
+        return None
+
+
+def _start_draft(view: View) -> None:
+    """Callback of "find candidates": read the article and its candidates into the draft."""
+    article, meta = _article_from_state(), _meta_from_state()
+    if article is None or meta is None:
+        st.session_state[K_NOT_READY] = True
+        return
+    _make_draft(view, article.text, meta)
+
+
+def _make_draft(view: View, text: str, meta: ArticleMeta) -> None:
     layout = store_layout()
     data = view.data
     same = data.sources[data.sources["id"].isin(data.texts)]
@@ -339,6 +394,42 @@ def _who() -> str:
     return st.session_state.get(K_WHO) or "editor"
 
 
+def _decisions_from_state(view: View) -> tuple[dict[int, Decision], bool]:
+    """The decisions as the widgets hold them now (read in the save callback), and whether
+    every new event passes the check."""
+    state, draft = st.session_state, st.session_state[K_DRAFT]
+    taken = set(view.all_events["id"])
+    decisions, valid = {}, True
+    for index, row in enumerate(draft["candidates"]):
+        prefix = f"editor.c.{index}."
+        action = state.get(prefix + "action", OPEN)
+        if action == NEW:
+            suggested = event_row_from_candidate(row, taken)
+            values = {c: state.get(f"{prefix}ev.{c}", v) for c, v in suggested.items()}
+            values["themes"] = ";".join(state.get(prefix + "ev.themes_list") or [])
+            valid = valid and not check_event_row(values, [row["sentence"]], taken)
+            taken.add(str(values["id"]).strip())
+            decisions[index] = Decision(NEW, event=values)
+        elif action == EVIDENCE:
+            target = state.get(prefix + "target")
+            valid = valid and target is not None
+            decisions[index] = Decision(EVIDENCE, target=target)
+        elif action != OPEN:
+            decisions[index] = Decision(action)
+    return decisions, valid
+
+
+def _save_draft(view: View) -> None:
+    """Callback of the save button."""
+    decisions, valid = _decisions_from_state(view)
+    if not decisions:
+        return
+    if not valid:
+        st.session_state[K_FLASH] = ("fix_first", [])
+        return
+    _save(_draft_changes(decisions))
+
+
 def _draft_changes(decisions: dict[int, Decision]) -> ChangeSet:
     draft = st.session_state[K_DRAFT]
     source = None
@@ -402,6 +493,8 @@ def _render_flash(lang: str) -> None:
         st.info(t("editor_saved_nothing", lang))
     elif kind == "busy":
         st.warning(t("editor_busy", lang))
+    elif kind == "fix_first":
+        st.warning(t("editor_fix_first", lang))
     elif kind == "undone":
         st.success(t("editor_undone", lang))
     elif kind == "undo_none":
@@ -470,9 +563,8 @@ def render_save(view: View, decisions: dict[int, Decision], valid: bool) -> None
         t("editor_save", lang),
         key="editor.save",
         type="primary",
-        disabled=not decisions or not valid,
-        on_click=_save,
-        args=(changes,),
+        on_click=_save_draft,
+        args=(view,),
     )
 
 
