@@ -26,6 +26,10 @@ ARTICLE_CSS = """
 .src-article .src-ev { text-decoration: underline; text-decoration-color: #1f4e99;
   text-decoration-thickness: 2px; text-underline-offset: 3px; }
 .src-article .src-num { color: #1f4e99; font-weight: 600; }
+@media (max-width: 640px) {
+  .src-article .src-tip { position: fixed; left: 1rem; right: 1rem; top: auto; bottom: 1rem;
+    max-width: none; }
+}
 </style>
 """
 

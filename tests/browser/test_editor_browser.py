@@ -21,8 +21,10 @@ ARTICLE = (
     "Im September 2023 erlangte Aserbaidschan nach einer Militärkampagne die Kontrolle über "
     "Karabach zurück.\n"
 )
-CHART_IDS_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
-    .flatMap(p => p.data.flatMap(d => (d.customdata || []).map(c => Array.isArray(c) ? c[0] : c)))"""
+CHART_IDS_JS = """() => [...document.querySelectorAll(
+        '[data-testid="stPlotlyChart"] .js-plotly-plot')]
+    .flatMap(p => p.data.flatMap(
+        d => (d.customdata || []).map(c => Array.isArray(c) ? c[0] : c)))"""
 
 
 @pytest.fixture(scope="module")
