@@ -123,3 +123,36 @@ def test_rejected_candidates_do_not_come_back(tables):
     assert "8\\. August 2025" not in sentences and "8. August 2025" not in sentences.replace(
         "**", ""
     )
+
+
+def test_the_same_new_event_saved_meanwhile_shows_both_versions_and_mine_can_win(tables):
+    from events.store.saving import ChangeSet, save_changes
+    from ui.data import store_layout
+
+    data, _ = tables
+    at = fill_article(open_editor())
+    at.radio(key="editor.c.0.action").set_value("new").run()
+    at.text_input(key="editor.c.0.ev.id").input(NEW_ID).run()
+    at.text_input(key="editor.c.0.ev.title_de").input("Meine Fassung").run()
+    at.text_area(key="editor.c.0.ev.summary_de").input("Beide Länder unterzeichnen.").run()
+    at.multiselect(key="editor.c.0.ev.themes_list").set_value(["diplomacy"]).run()
+    # another editor saves an event with the same id first (evidence from an existing article)
+    events = pd.read_csv(data / "events.csv", dtype=str, keep_default_na=False)
+    evidence = pd.read_csv(data / "evidence.csv", dtype=str, keep_default_na=False)
+    donor = events[events["date_basis"] == "text"].iloc[0]
+    quote = evidence[evidence["event_id"] == donor["id"]].iloc[0]
+    theirs = {**donor.to_dict(), "id": NEW_ID, "title_de": "Ihre Fassung"}
+    their_evidence = {**quote.to_dict(), "event_id": NEW_ID}
+    save_changes(
+        store_layout(), ChangeSet(new_events=(theirs,), new_evidence=(their_evidence,)), "B"
+    )
+
+    at.button(key="editor.save").click().run()
+    assert not at.exception, at.exception
+    assert any("dasselbe Ereignis" in w.value for w in at.warning)
+    both = at.dataframe[0].value
+    assert both.loc["title_de"].tolist() == ["Meine Fassung", "Ihre Fassung"]
+    at.button(key="editor.keep_mine").click().run()
+    assert any("Gespeichert" in s.value for s in at.success), [s.value for s in at.success]
+    events = pd.read_csv(data / "events.csv", dtype=str, keep_default_na=False)
+    assert events.set_index("id").loc[NEW_ID, "title_de"] == "Meine Fassung"
