@@ -167,9 +167,8 @@ def _read_article(lang: str):
         return read_upload(upload.getvalue(), upload.name) if upload is not None else None
     except UploadRejected as exc:
         kind = exc.params.get("kind", "?")
-        st.error(
-            t(f"upload_{exc.reason}", lang, kind=md_escape(str(kind))), icon=":material/block:"
-        )
+        message_key = UPLOAD_MESSAGES.get(exc.reason, "upload_damaged")
+        st.error(t(message_key, lang, kind=md_escape(str(kind))), icon=":material/block:")
         return None
 
 
