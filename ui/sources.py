@@ -76,14 +76,16 @@ def render_article(view: View) -> None:
         st.html(ARTICLE_CSS + html)
     if marks:
         st.markdown(f"**{t('sources_evidence', lang)}**")
-        for mark in marks:
-            label = t("sources_open", lang, n=mark.number, title=_title(view, mark.event_id))
-            st.button(
-                label,
-                key=f"sources.open.{source_id}.{mark.number}",
-                on_click=select_event,
-                args=(mark.event_id, "sources"),
-            )
+        # a scrolling box, so that the card drawn below it stays in view
+        with st.container(height=min(60 + 42 * len(marks), 300), key="sources.evidence"):
+            for mark in marks:
+                label = t("sources_open", lang, n=mark.number, title=_title(view, mark.event_id))
+                st.button(
+                    label,
+                    key=f"sources.open.{source_id}.{mark.number}",
+                    on_click=select_event,
+                    args=(mark.event_id, "sources"),
+                )
 
 
 def _quote_column(column, row: pd.Series, source_title: str, lang: str) -> None:
