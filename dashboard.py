@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from events.locale import t
-from ui.data import prepared
+from ui.data import prepared, render_data_banner
 from ui.navigation import hand_over, navigation
 from ui.session import current_lang
 from ui.sidebar import render_sidebar
@@ -25,6 +25,7 @@ st.set_page_config(
 )
 page = navigation(lang)
 apply_compact_layout()
+render_data_banner(prep, lang)
 view = render_sidebar(prep)
 hand_over(view)
 page.run()

@@ -22,3 +22,28 @@ def run_app(params: dict | None = None, page: str | None = None) -> AppTest:
 def as_list(value) -> list[str]:
     """A query parameter's value as a list (AppTest gives a single value as a string)."""
     return value if isinstance(value, list) else [value]
+
+
+ROOT = Path(DASHBOARD).parent
+
+
+def copy_tables(folder: Path) -> tuple[Path, Path]:
+    """A copy of the curated tables (folder/data) and the seeds (folder/seeds)."""
+    data, seeds = folder / "data", folder / "seeds"
+    data.mkdir(parents=True, exist_ok=True)
+    seeds.mkdir(parents=True, exist_ok=True)
+    for name in ("events.csv", "evidence.csv"):
+        (data / name).write_bytes((ROOT / "events" / "data" / name).read_bytes())
+    for path in (ROOT / "seeds").iterdir():
+        if path.is_file():
+            (seeds / path.name).write_bytes(path.read_bytes())
+    return data, seeds
+
+
+def use_tables(monkeypatch, folder: Path) -> tuple[Path, Path]:
+    """Point the app at a copy of the tables and seeds in `folder` (TIMELINE_DATA_DIR and
+    TIMELINE_SEEDS_DIR); returns the data and seeds folders."""
+    data, seeds = copy_tables(folder)
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(data))
+    monkeypatch.setenv("TIMELINE_SEEDS_DIR", str(seeds))
+    return data, seeds

@@ -122,7 +122,7 @@ BROKEN_EVENTS = [
     ("importance", "4", "less than or equal to 3"),
     ("importance", "wichtig", "valid integer"),
     ("date_basis", "guess", "'text', 'text+dct', 'text+event' or 'knowledge'"),
-    ("title_en", "", "at least 1 character"),
+    ("title_de", "", "at least 1 character"),
     ("text_date", "Ende 2024", "not valid EDTF"),
 ]
 
@@ -240,6 +240,11 @@ def test_row_with_wrong_number_of_fields(tables):
     problem = only_problem(check_tables(path, tables.paths["evidence"], tables.paths["sources"]))
     assert problem.row == 4
     assert "has 4 fields, the header has 14" in problem.message
+
+
+def test_english_texts_may_be_left_empty_by_a_german_only_editor(tables):
+    row = {**EVENT, "title_en": "", "summary_en": ""}
+    assert tables(events=[row, WAR]) == []
 
 
 def test_not_utf8(tables):

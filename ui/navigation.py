@@ -18,6 +18,8 @@ PAGES = (
     ("pages/countries.py", "nav_countries", ":material/public:"),
     ("pages/classroom.py", "nav_classroom", ":material/school:"),
     ("pages/quiz.py", "nav_quiz", ":material/quiz:"),
+    ("pages/sources.py", "nav_sources", ":material/article:"),
+    ("pages/editor.py", "nav_editor", ":material/edit_note:"),
 )
 
 

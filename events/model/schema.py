@@ -85,9 +85,9 @@ class Event(BaseModel):
     text_date: str = ""
     date_source: str = ""
     title_de: NonEmpty
-    title_en: NonEmpty
+    title_en: str = ""  # may stay empty: the English UI then shows the German text, marked
     summary_de: NonEmpty
-    summary_en: NonEmpty
+    summary_en: str = ""
     countries: SemicolonList = Field(min_length=1)
     actors: SemicolonList = []
     themes: SemicolonList = Field(min_length=1)

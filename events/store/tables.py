@@ -5,7 +5,6 @@ bad content, so the dashboard and the `check` command can show all problems at o
 """
 
 import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -75,9 +74,47 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
+def _tolerant_records(text: str) -> tuple[list[tuple[int, list[str]]], list[tuple[int, str]]]:
+    """The CSV records of `text` with their record numbers (1 = header), and the records that
+    cannot be parsed (number, reason): a broken record costs that record, not the table.
+
+    After a parse error (an unclosed quote swallows the rest of the file) parsing starts again
+    on the physical line after the one where the broken record began.
+    """
+    lines = text.splitlines(keepends=True)
+    records: list[tuple[int, list[str]]] = []
+    broken: list[tuple[int, str]] = []
+    line = 0
+    number = 0
+    while line < len(lines):
+        reader = csv.reader(iter(lines[line:]), strict=True)
+        consumed = 0
+        try:
+            for row in reader:
+                number += 1
+                records.append((number, row))
+                consumed = reader.line_num
+            break
+        except csv.Error as exc:
+            number += 1
+            broken.append((number, f"not a valid CSV row: {exc}"))
+            line += consumed + 1
+    return records, broken
+
+
+def _decode_tolerant(raw: bytes) -> tuple[str, int | None]:
+    """The text of `raw` (UTF-8) and the offset of the first byte that is not UTF-8, if any;
+    undecodable bytes become U+FFFD so that only the rows holding them are lost."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return raw.decode("utf-8-sig", errors="replace"), exc.start
+
+
 def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> list[dict]:
-    """Read a CSV file as string records (each with its `_row`); problems with the file
-    itself or its header go to `problems`."""
+    """Read a CSV file as string records (each with its `_row`); problems with the file,
+    its header or single unreadable rows go to `problems` (such a row is left out, the
+    others are kept)."""
     columns = list(columns)
     name = _display_path(path)
     empty: list[dict] = []
@@ -86,22 +123,17 @@ def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> l
     except OSError as exc:
         problems.append(Problem(name, None, None, None, f"cannot read file: {exc.strerror}"))
         return empty
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(
-            Problem(name, None, None, None, f"not UTF-8 (byte {exc.start}): save it as UTF-8")
-        )
-        return empty
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as exc:
-        problems.append(Problem(name, None, None, None, f"not a valid CSV file: {exc}"))
-        return empty
-    if not rows:
+    text, bad_byte = _decode_tolerant(raw)
+    parsed, broken = _tolerant_records(text)
+    if not parsed or parsed[0][0] != 1:
         problems.append(Problem(name, 1, None, None, "file is empty: the header row is missing"))
         return empty
-    header = [cell.strip() for cell in rows[0]]
+    header = [cell.strip() for cell in parsed[0][1]]
+    if bad_byte is not None and any("\ufffd" in cell for cell in header):
+        problems.append(
+            Problem(name, 1, None, None, f"not UTF-8 (byte {bad_byte}): save it as UTF-8")
+        )
+        return empty
     missing = [col for col in columns if col not in header]
     extra = [col for col in header if col not in columns]
     for col in missing:
@@ -111,16 +143,33 @@ def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> l
             Problem(name, 1, col, None, f"unknown column (expected: {', '.join(columns)})")
         )
     if missing:
+        if bad_byte is not None:
+            problems.append(
+                Problem(name, None, None, None, f"not UTF-8 (byte {bad_byte}): save it as UTF-8")
+            )
         return empty
+    for number, reason in broken:
+        problems.append(Problem(name, number, None, None, reason))
     records = []
-    for offset, row in enumerate(rows[1:]):
+    for number, row in parsed[1:]:
         if not "".join(row).strip():
+            continue
+        if bad_byte is not None and any("\ufffd" in cell for cell in row):
+            problems.append(
+                Problem(
+                    name,
+                    number,
+                    None,
+                    None,
+                    f"not UTF-8 (the file's first bad byte is {bad_byte}): save it as UTF-8",
+                )
+            )
             continue
         if len(row) != len(header):
             problems.append(
                 Problem(
                     name,
-                    offset + FIRST_DATA_ROW,
+                    number,
                     None,
                     None,
                     f"has {len(row)} fields, the header has {len(header)} (a comma in an "
@@ -129,7 +178,7 @@ def read_table(path: Path, columns: Iterable[str], problems: list[Problem]) -> l
             )
             continue
         record = dict(zip(header, row, strict=True))
-        record["_row"] = offset + FIRST_DATA_ROW
+        record["_row"] = number
         records.append(record)
     return records
 
@@ -497,3 +546,61 @@ def check_tables(
 ) -> list[Problem]:
     """Return every problem in the three tables (empty when all invariants hold)."""
     return load_dataset(events_csv, evidence_csv, sources_csv).problems
+
+
+FOLLOW_ON = {
+    # message of a follow-on problem -> the table whose own problems cause it
+    "no such event": "events.csv",
+    "no such source": "sources.csv",
+    "event has no evidence row (only allowed when date_basis is 'knowledge')": "evidence.csv",
+}
+
+
+@dataclass(frozen=True)
+class ProblemSummary:
+    """What a banner says about broken tables: the first real problem per file, and how many
+    follow-on problems (an evidence row whose event was lost, ...) there are besides."""
+
+    first_per_file: tuple[Problem, ...]
+    real: int
+    follow_on: int
+
+
+def _is_follow_on(problem: Problem, broken_files: set[str]) -> bool:
+    cause = FOLLOW_ON.get(problem.message)
+    return cause is not None and cause in broken_files
+
+
+def summarize_problems(problems: Iterable[Problem]) -> ProblemSummary:
+    """Split `problems` into real ones and follow-ons of a broken table (a lost events.csv row
+    makes every evidence row of that event "no such event"); keep the first real one per file."""
+    problems = list(problems)
+    own = {Path(p.file).name for p in problems if p.message not in FOLLOW_ON}
+    real = [p for p in problems if not _is_follow_on(p, own)]
+    first: dict[str, Problem] = {}
+    for problem in real:
+        first.setdefault(problem.file, problem)
+    return ProblemSummary(tuple(first.values()), len(real), len(problems) - len(real))
+
+
+def check_event_row(
+    row: dict[str, str], quotes: Iterable[str], taken_ids: Iterable[str] = ()
+) -> list[Problem]:
+    """The problems `python -m events check` would find in one new event row (for an edit form,
+    as the editor types): the row's own fields, the two-dates rules, a free id, and its
+    `date_text` in one of its evidence `quotes`. The full check runs again when saving."""
+    problems: list[Problem] = []
+    name = "events.csv"
+    records = [{**{k: str(v) for k, v in row.items()}, "_row": FIRST_DATA_ROW}]
+    valid = _validate_rows(records, Event, name, problems)
+    if not valid.empty:
+        _check_two_dates(valid, name, problems)
+    event_id = str(row.get("id", "")).strip()
+    if event_id and event_id in set(taken_ids):
+        problems.append(Problem(name, None, "id", event_id, "duplicate id"))
+    date_text = str(row.get("date_text", "")).strip()
+    if date_text and not any(date_text in quote for quote in quotes):
+        problems.append(
+            Problem(name, None, "date_text", date_text, "date_text occurs in none of the quotes")
+        )
+    return problems
