@@ -24,7 +24,7 @@ from events.exchange.context import (
 from events.locale import t
 from events.model.fuzzy_dates import describe_date
 from events.queries.filters import FilterState
-from events.queries.presentation import mask_dates
+from events.queries.masking import event_publication_days, mask_dates, publication_day
 from events.store.paths import STATIC_DIR
 
 FONT_DIR = STATIC_DIR / "fonts"
@@ -84,6 +84,16 @@ def _keep_room(pdf: _Document) -> None:
         pdf.add_page()
 
 
+def _publication_day(ctx: ExportContext, event_id: str):
+    """The day relative dates in an event's texts are read against: its first source's
+    publication, else (an event dated from outside knowledge) the latest article's."""
+    days = event_publication_days(ctx.evidence, ctx.sources)
+    if event_id in days:
+        return days[event_id]
+    known = [publication_day(value) for value in ctx.sources["published"]]
+    return max(known) if known else ctx.exported
+
+
 def _event_block(pdf: _Document, ctx: ExportContext, event: pd.Series, number: int | None):
     lang = ctx.lang
     _keep_room(pdf)
@@ -94,8 +104,10 @@ def _event_block(pdf: _Document, ctx: ExportContext, event: pd.Series, number: i
         for label, text in date_provenance(event, lang):
             pdf.line_of(f"{label}: {text}", 8.5, "", GREY, gap=0.3)
     else:
-        pdf.line_of(f"{number}. {mask_dates(title_of(event, lang))}", 12.5, "B", gap=1)
-        pdf.line_of(mask_dates(summary_of(event, lang)), 10, gap=1.5)
+        published = _publication_day(ctx, event["id"])
+        title = mask_dates(title_of(event, lang), published, lang=lang)
+        pdf.line_of(f"{number}. {title}", 12.5, "B", gap=1)
+        pdf.line_of(mask_dates(summary_of(event, lang), published, lang=lang), 10, gap=1.5)
         pdf.line_of(t("export_date_blank", lang), 10.5, "B", ACCENT, gap=1)
     pdf.line_of(
         f"{t('card_countries', lang)}: {country_list(event['countries'], lang)}",
