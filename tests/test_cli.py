@@ -31,7 +31,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess) -> None:
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
-@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "2025-13-01", "x" * 10_000])
+@pytest.mark.parametrize("day", ["2025-13-01", "2025-02-30", "x" * 10_000])
 def test_extract_with_an_impossible_publication_day(tmp_path, day):
     result = run("extract", str(ARTICLE), "--published", day, cwd=tmp_path)
     assert_one_line_error(result)

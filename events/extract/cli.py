@@ -49,20 +49,12 @@ def _read_text(path: Path) -> str:
         raise CommandError("cli_cannot_read", path=path, reason=exc.strerror) from exc
 
 
-# Relative dates reach years before and after the publication day; far from both ends of the
-# calendar that arithmetic cannot fail.
-FIRST_YEAR, LAST_YEAR = 100, 9899
-
-
 def _day_parser(lang: str):
     def parse_day(value: str) -> date:
         try:
             day = date.fromisoformat(value)
         except ValueError as exc:
             raise argparse.ArgumentTypeError(t("cli_not_a_day", lang, value=value[:80])) from exc
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            message = t("cli_day_out_of_range", lang, value=value, first=FIRST_YEAR, last=LAST_YEAR)
-            raise argparse.ArgumentTypeError(message)
         return day
 
     return parse_day
