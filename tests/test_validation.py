@@ -124,6 +124,17 @@ BROKEN_EVENTS = [
     ("date_basis", "guess", "'text', 'text+dct', 'text+event' or 'knowledge'"),
     ("title_de", "", "at least 1 character"),
     ("text_date", "Ende 2024", "not valid EDTF"),
+    # a careless or hostile editor: sizes that break a slide, characters that hide or turn text
+    ("title_de", "A" * 121, "at most 120 characters"),
+    ("title_en", "B" * 100_000, "at most 120 characters"),
+    ("summary_de", "Satz. " * 201, "at most 1200 characters"),
+    ("summary_en", "x" * 1201, "at most 1200 characters"),
+    ("title_de", "Absturz\u202e3428 gulF", "U+202E"),
+    ("title_en", "Crash\u2066isolated\u2069", "U+2066, U+2069"),
+    ("summary_de", "Ein Flugzeug\x00 stürzte ab.", "U+0000"),
+    ("summary_en", "A plane\x07 crashed.", "U+0007"),
+    ("actors", "AZAL;Kreml\x1b[31m", "U+001B"),
+    ("date_source", "Reuters\u200f, 2024", "U+200F"),
 ]
 
 
@@ -133,6 +144,20 @@ def test_broken_event_cell_is_named(tables, column, value, message):
     assert (problem.file.endswith("events.csv"), problem.row, problem.column) == (True, 2, column)
     assert message in problem.message
     assert f"row 2, column {column}" in str(problem)
+
+
+def test_a_hidden_character_in_a_quote_is_named(tables):
+    evidence = [{**EVIDENCE[0], "quote": "Im Dezember 2024 stürzte\u202e ein Flugzeug ab."}]
+    problems = tables(evidence=[*evidence, EVIDENCE[1]])
+    hidden = [p for p in problems if p.column == "quote" and "U+202E" in p.message]
+    assert hidden and hidden[0].file.endswith("evidence.csv") and hidden[0].row == 2
+    assert "\\u202e" in str(hidden[0])  # the value is shown escaped, never applied
+
+
+def test_the_real_titles_and_summaries_are_well_inside_the_limits():
+    data = load_dataset()
+    for column, limit in (("title_de", 120), ("title_en", 120), ("summary_de", 1200)):
+        assert data.events[column].str.len().max() <= limit * 0.75, column
 
 
 def test_id_must_be_a_slug(tables):

@@ -1,6 +1,7 @@
 """The schema of the curated tables: one pydantic model per row of each CSV file."""
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Annotated, Literal
 
@@ -71,9 +72,35 @@ def _edtf_value(value: str) -> str:
 
 SemicolonList = Annotated[list[str], BeforeValidator(split_list)]
 NonEmpty = Annotated[str, Field(min_length=1)]
+TITLE_MAX, SUMMARY_MAX = 120, 1200  # the real table's longest: 68 and 620 characters
+Title = Annotated[str, Field(max_length=TITLE_MAX)]
+Summary = Annotated[str, Field(max_length=SUMMARY_MAX)]
+# Characters that change how text looks without being text: bidi embeddings, overrides and
+# isolates (U+202E turns text around on screen) and the invisible direction marks.
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-class Event(BaseModel):
+def hidden_characters(text: str) -> list[str]:
+    """The control characters (NUL and C0/C1, tab and line breaks included) and bidi controls
+    in `text`, as U+XXXX names, in order of first appearance."""
+    found = dict.fromkeys(
+        f"U+{ord(ch):04X}" for ch in text if ch in BIDI_CONTROLS or unicodedata.category(ch) == "Cc"
+    )
+    return list(found)
+
+
+class TableRow(BaseModel):
+    """A row of one of the curated tables: no field may hide control or bidi characters."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _visible_text(cls, value: object) -> object:
+        if isinstance(value, str) and (hidden := hidden_characters(value)):
+            raise ValueError(f"holds control or bidi characters ({', '.join(hidden)}); remove them")
+        return value
+
+
+class Event(TableRow):
     """One row of events.csv: an event with its fuzzy date, texts in German and English."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
@@ -84,10 +111,10 @@ class Event(BaseModel):
     date_basis: Literal["text", "text+dct", "text+event", "knowledge"]
     text_date: str = ""
     date_source: str = ""
-    title_de: NonEmpty
-    title_en: str = ""  # may stay empty: the English UI then shows the German text, marked
-    summary_de: NonEmpty
-    summary_en: str = ""
+    title_de: Annotated[Title, Field(min_length=1)]
+    title_en: Title = ""  # may stay empty: the English UI then shows the German text, marked
+    summary_de: Annotated[Summary, Field(min_length=1)]
+    summary_en: Summary = ""
     countries: SemicolonList = Field(min_length=1)
     actors: SemicolonList = []
     themes: SemicolonList = Field(min_length=1)
@@ -136,7 +163,7 @@ class Event(BaseModel):
         return self
 
 
-class Evidence(BaseModel):
+class Evidence(TableRow):
     """One row of evidence.csv: the sentence of a source that backs an event."""
 
     model_config = ConfigDict(str_strip_whitespace=False, extra="forbid")
@@ -147,7 +174,7 @@ class Evidence(BaseModel):
     date_text: str = ""
 
 
-class Source(BaseModel):
+class Source(TableRow):
     """One row of seeds/sources.csv: an article and its metadata."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
