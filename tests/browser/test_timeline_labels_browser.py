@@ -6,7 +6,7 @@ the DOM, which checks the pixel-width estimate the label packing relies on.
 
 import pytest
 
-from events.charts.timeline import LABEL_TRACE, timeline_figure
+from events.charts.timeline import CHART_HEIGHT, LABEL_TRACE, PHONE_HEIGHT, timeline_figure
 from events.store.tables import load_dataset
 
 pytestmark = pytest.mark.browser
@@ -63,7 +63,8 @@ def overlapping(titles) -> list:
 @pytest.mark.parametrize(("width", "height", "lang"), [(1280, 720, "de"), (390, 844, "en")])
 def test_titles_drawn_by_chromium_fit_and_do_not_overlap(browser, tmp_path, width, height, lang):
     events = load_dataset().events
-    fig = timeline_figure(events, lang=lang, width_px=width - 20)
+    height_px = PHONE_HEIGHT if width < 500 else CHART_HEIGHT  # as the page draws it
+    fig = timeline_figure(events, lang=lang, width_px=width - 20, height_px=height_px)
     expected = [s for t in fig.data if t.name == LABEL_TRACE for s in t.text]
     drawn = drawn_titles(browser, tmp_path, fig, width, height, lang)
     titles = drawn["titles"]
