@@ -1,8 +1,9 @@
 """Which countries and themes a sentence speaks of: proposals for new candidate events.
 
 Countries come from the German and English territory names of babel (CLDR), the names of
-pycountry, and `events/data/gazetteer.csv` (columns `alpha3,kind,term`), and every spelling of a person with a
-country in the actor vocabulary (`events/data/actors.csv`, kind `person`). The kinds are
+pycountry, `events/data/gazetteer.csv` (columns `alpha3,kind,term`) and every spelling of a
+person with a country in the actor vocabulary (`events/data/actors.csv`, kind `person`).
+The kinds are
 - `name`, `capital`, `place`, `demonym`, `person`: matched as written (case-sensitive), with a
   genitive -s ("Russlands", "Moskaus"); a term ending in -e or -er also takes -n ("Russen",
   "Aserbaidschanern"); a demonym in -er also gives its feminine forms ("Ukrainerin(nen)");
