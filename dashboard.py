@@ -6,6 +6,7 @@ import streamlit as st
 
 from events.locale import t
 from ui.data import prepared
+from ui.filterline import render_link_notices
 from ui.navigation import hand_over, navigation
 from ui.session import current_lang
 from ui.sidebar import render_sidebar
@@ -26,6 +27,7 @@ st.set_page_config(
 page = navigation(lang)
 apply_compact_layout()
 view = render_sidebar(prep)
+render_link_notices(lang)  # at the top of the main area, as plain text
 hand_over(view)
 page.run()
 sync_url(view)

@@ -9,6 +9,7 @@ import pytest
 
 from events.locale import LANGS, strings
 from events.model.schema import Event, Source
+from events.queries.story import MARKERS
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_FILES = [
@@ -25,6 +26,7 @@ DYNAMIC = {
     "genre_": get_args(Source.model_fields["genre"].annotation),
     "basis_": get_args(Event.model_fields["date_basis"].annotation),
     "lang_name_": LANGS,
+    "story_marker_": tuple(MARKERS),
 }
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 T_CALL = re.compile(r"""\bt\(\s*["']([^"'{}]+)["']""")

@@ -65,6 +65,16 @@ def german_html(text: str, page_lang: str, label: str) -> str:
     return f'{quoted} <span class="de-original">({esc(label)})</span>'
 
 
+def mark_german_quote(escaped: str, german: str, page_lang: str, label: str) -> str:
+    """In already escaped HTML, give the first quoted German phrase `german` lang="de" (and,
+    in the English UI, a tooltip saying it is the German original)."""
+    if page_lang == "de" or not german:
+        return escaped
+    needle = esc(german)
+    title = f' title="{esc(label)}"'
+    return escaped.replace(needle, f'<span lang="de"{title}>{needle}</span>', 1)
+
+
 def show_html(body: str) -> None:
     """Draw HTML built here from escaped parts (never call this with raw data)."""
     st.html(body)

@@ -45,7 +45,8 @@ def filter_parts(filters: FilterState, lang: str, country_names: dict[str, str])
     if filters.query.strip():
         parts.append(_query_words(filters.query, lang))
     if filters.min_importance > 1:
-        parts.append(t(f"importance_{filters.min_importance}", lang))
+        label = t(f"importance_{filters.min_importance}", lang)
+        parts.append(t("filterline_importance", lang, label=label))
     return parts
 
 

@@ -1,0 +1,43 @@
+"""The top of the main area: notices about ignored link values (as plain text, cut short) and
+the filter line with its one-click reset."""
+
+import streamlit as st
+
+from events.locale import t
+from events.queries.filterline import filter_line, is_filtered
+from ui.session import KEY_NOTICES
+from ui.sidebar import reset_filters
+from ui.text import cut, show_text
+from ui.view import View
+
+MAX_NOTICES = 5  # more ignored values are summed up as '…'
+NOTICE_ITEM = 60  # characters of one echoed link value
+
+
+def notice_items(notices: list[str]) -> str:
+    """The ignored 'name=value' items, each cut short, at most MAX_NOTICES of them."""
+    items = [cut(item, NOTICE_ITEM) for item in notices[:MAX_NOTICES]]
+    if len(notices) > MAX_NOTICES:
+        items.append("…")
+    return ", ".join(items)
+
+
+def render_link_notices(lang: str) -> None:
+    """Which values of the link were ignored, literally (a link value never becomes a link)."""
+    notices = st.session_state.get(KEY_NOTICES)
+    if notices:
+        show_text(t("notice_ignored", lang, items=notice_items(notices)), "notice", role="status")
+
+
+def render_filter_line(view: View) -> None:
+    """'Gefiltert: Armenien · 2023 – Juli 2025 · 8 von 43 Ereignissen' and a reset button."""
+    lang = view.lang
+    line = filter_line(
+        view.filters, len(view.events), len(view.all_events), lang, view.country_names
+    )
+    if not is_filtered(view.filters):
+        show_text(line, "filterline")
+        return
+    with st.container(horizontal=True, vertical_alignment="center", key="filterline"):
+        show_text(line, "filterline")
+        st.button(t("filterline_reset", lang), key="filterline.reset", on_click=reset_filters)
