@@ -38,6 +38,7 @@ STORY_CSS = (
     ".story-year { margin: 0.4rem 0 0 0; padding: 0; font-size: 1.4rem; }"
     ".notice { background: #fff4d6; color: #31333f; padding: 0.4rem 0.7rem;"
     " border-radius: 0.4rem; margin: 0; overflow-wrap: anywhere; }"
+    ".skip-story { margin: 0; font-size: 0.95rem; }"
     ".filterline { font-weight: 600; margin: 0.2rem 0; overflow-wrap: anywhere; }"
     ".event-card h2 { font-size: 1.5rem; margin: 0 0 0.3rem 0; padding: 0; }"
     ".event-card h3 { font-size: 1.1rem; margin: 0.5rem 0 0.2rem 0; padding: 0; }"
@@ -49,6 +50,8 @@ STORY_CSS = (
     " border-left: 4px solid #bbb; font-style: italic; overflow-wrap: anywhere; }"
     ".event-card mark { background: #ffe08a; color: #000; }"
     ".event-card .card-source, .de-original { font-size: 0.9rem; color: #4a4a4a; }"
+    + "@media (max-width: 640px) { .event-card p, .event-card blockquote { font-size: 0.95rem; }"
+    " .event-card .card-date { font-size: 1.05rem; } }"
     + "".join(
         f'[class*="st-key-story--{theme}--"] {{ border-left-color: {colour}; }}'
         for theme, colour in THEME_COLOURS.items()
@@ -72,6 +75,13 @@ def render_intro(lang: str) -> None:
     title, text = intro_text(lang)
     with st.expander(md_literal(title), expanded=st.session_state[KEY_INTRO_OPEN]):
         show_html(f'<p class="intro">{esc(text)}</p>')
+
+
+def render_story_link(lang: str, n: int) -> None:
+    """A link down to the story view (past the chart): the way to the list on a phone, and a
+    skip link for keyboards."""
+    text = t("story_jump", lang, n=n)
+    show_html(f'<p class="skip-story"><a href="#story">↓ {esc(text)}</a></p>')
 
 
 def _meta_html(item: StoryItem, lang: str) -> str:

@@ -41,17 +41,25 @@ def link_html(url: str, label: str | None = None) -> str:
     if not is_web_address(url):
         return esc(label or url)
     return (
-        f'<a href="{esc(url.strip())}" target="_blank" rel="noopener noreferrer">'
+        f'<a href="{esc(url.strip())}" target="_blank" rel="noopener noreferrer"'
+        f' title="{esc(url.strip())}">'
         f"{esc(label or url)}</a>"
     )
 
 
+def web_host(url: str) -> str:
+    """The host of an http(s) address ('ifpnews.com'), as a short link label."""
+    host = re.sub(r"^https?://", "", url.strip(), flags=re.IGNORECASE).split("/")[0]
+    return host.removeprefix("www.")
+
+
 def linked_text_html(text: str) -> str:
-    """`text` as HTML where each http(s) address in it is a link and everything else text."""
+    """`text` as HTML where each http(s) address in it is a link (labelled with its host, the
+    whole address as its tooltip) and everything else text."""
     parts, last = [], 0
     for match in _URL.finditer(text):
         parts.append(esc(text[last : match.start()]))
-        parts.append(link_html(match.group(0)))
+        parts.append(link_html(match.group(0), web_host(match.group(0)) + " ↗"))
         last = match.end()
     parts.append(esc(text[last:]))
     return "".join(parts)

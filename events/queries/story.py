@@ -22,7 +22,8 @@ MARKERS = {
     "span": "↔",  # a period from one day to another
     "ongoing": "→",  # since then, still going on
 }
-SENTENCE_END = re.compile(r"(?<=[.!?])[“”\"]?\s+(?=[A-ZÄÖÜ„“\"])")
+# a sentence ends at . ! ? (after a quote mark too), not after a number ("25. Dezember")
+SENTENCE_END = re.compile(r"(?:(?<=[^\d\s][.!?])|(?<=[.!?][“”\"]))\s+(?=[A-ZÄÖÜ„“\"])")
 MAX_SENTENCE = 220
 
 
