@@ -54,7 +54,11 @@ def test_every_actor_of_the_table_is_in_the_vocabulary():
         ("Wladimir Putin", "Wladimir Putin", "Vladimir Putin"),
         ("Ilham Alijew", "Ilham Alijew", "Ilham Aliyev"),
         ("OVKS/CSTO", "OVKS", "CSTO"),
-        ("IStGH/ICC", "Internationaler Strafgerichtshof (IStGH)", "International Criminal Court (ICC)"),
+        (
+            "IStGH/ICC",
+            "Internationaler Strafgerichtshof (IStGH)",
+            "International Criminal Court (ICC)",
+        ),  # noqa: E501
         ("Russisches Außenministerium", "Russisches Außenministerium", "Russian foreign ministry"),
         ("Aliyev", "Ilham Alijew", "Ilham Aliyev"),
         ("Jemand Neues", "Jemand Neues", "Jemand Neues"),
