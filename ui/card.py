@@ -147,8 +147,7 @@ def _card_dialog(view: View, event: pd.Series, key: str) -> None:
     data = view.data
     with st.container(key="card"):
         render_event_card(event, data.evidence, data.sources, view.lang)
-    if st.button(t("close_card", view.lang), key=key, type="primary"):
-        select_event(None)
+    if st.button(t("close_card", view.lang), key=key, type="primary", on_click=_close):
         st.rerun()  # the whole page: the dialog is a fragment, and the link must lose `event`
 
 
