@@ -28,6 +28,33 @@ from ui.text import (
 )
 from ui.view import View
 
+# the classroom page's name for it (it escapes every ASCII punctuation sign, so a bare URL does
+# not become a link either)
+md_escape = md_literal
+
+# constant stylesheet of the card and its dialog (no table data in it); on a phone the dialog
+# uses the whole width and smaller margins, so a card fits the screen
+CARD_CSS = """<style>
+.event-card p { margin: 0 0 0.45rem 0; overflow-wrap: anywhere; }
+.event-card .card-date { font-size: 1.15rem; margin-bottom: 0.1rem; }
+.event-card .card-provenance { background: #f0f2f6; padding: 0.3rem 0.5rem; border-radius: 0.3rem; }
+.event-card blockquote { margin: 0.2rem 0 0.5rem 0; padding: 0.1rem 0.7rem;
+  border-left: 4px solid #bbb; font-style: italic; overflow-wrap: anywhere; }
+.event-card mark { background: #ffe08a; color: #000; }
+.event-card .card-source, .de-original { font-size: 0.9rem; color: #4a4a4a; }
+.story-outside { border: 1px dashed #555; border-radius: 0.3rem; padding: 0 0.3rem;
+  white-space: nowrap; }
+@media (max-width: 640px) {
+  [data-testid="stDialog"] { padding: 0.3rem 0 !important; }
+  [data-testid="stDialog"] > div { margin: 0.3rem !important; }
+  div[role="dialog"] > h2 { padding: 0.8rem 2.4rem 0.2rem 0.9rem !important; }
+  div[role="dialog"] > h2 p { font-size: 1.3rem !important; line-height: 1.3 !important; }
+  div[role="dialog"] > div { padding: 0.2rem 0.9rem 0.9rem 0.9rem !important; }
+  .event-card p, .event-card blockquote { font-size: 0.95rem; line-height: 1.45; }
+  .event-card .card-date { font-size: 1.05rem; }
+}
+</style>"""
+
 
 def quote_html(quote: str, date_text: str, lang: str) -> str:
     """The source sentence (a German original) with its date expression marked."""
@@ -157,6 +184,7 @@ def render_card_with_close(view: View, key: str) -> None:
     event = view.event(selected_event())
     if event is None:
         return
+    show_html(CARD_CSS)
     title = md_literal(event[f"title_{view.lang}"])
     dialog = st.dialog(title, width="large", on_dismiss=_close)(
         partial(_card_dialog, view, event, key)

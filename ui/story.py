@@ -40,18 +40,6 @@ STORY_CSS = (
     " border-radius: 0.4rem; margin: 0; overflow-wrap: anywhere; }"
     ".skip-story { margin: 0; font-size: 0.95rem; }"
     ".filterline { font-weight: 600; margin: 0.2rem 0; overflow-wrap: anywhere; }"
-    ".event-card h2 { font-size: 1.5rem; margin: 0 0 0.3rem 0; padding: 0; }"
-    ".event-card h3 { font-size: 1.1rem; margin: 0.5rem 0 0.2rem 0; padding: 0; }"
-    ".event-card p { margin: 0 0 0.45rem 0; overflow-wrap: anywhere; }"
-    ".event-card .card-date { font-size: 1.15rem; margin-bottom: 0.1rem; }"
-    ".event-card .card-provenance { background: #f0f2f6; padding: 0.3rem 0.5rem;"
-    " border-radius: 0.3rem; }"
-    ".event-card blockquote { margin: 0.2rem 0; padding: 0.1rem 0.7rem;"
-    " border-left: 4px solid #bbb; font-style: italic; overflow-wrap: anywhere; }"
-    ".event-card mark { background: #ffe08a; color: #000; }"
-    ".event-card .card-source, .de-original { font-size: 0.9rem; color: #4a4a4a; }"
-    + "@media (max-width: 640px) { .event-card p, .event-card blockquote { font-size: 0.95rem; }"
-    " .event-card .card-date { font-size: 1.05rem; } }"
     + "".join(
         f'[class*="st-key-story--{theme}--"] {{ border-left-color: {colour}; }}'
         for theme, colour in THEME_COLOURS.items()
