@@ -56,7 +56,7 @@ def test_card_of_a_refined_event_shows_both_dates_and_the_citation():
     assert "Quelle: IFP News" in card
     link = r'<a href="https://ifpnews\.com/[^"]+" target="_blank" rel="noopener noreferrer"'
     assert re.search(link, card)
-    assert "steht so im Artikel" not in card and "Tag aus anderen Quellen</span>" in card
+    assert "steht so im Artikel" not in card and "Datum aus anderen Quellen</span>" in card
 
 
 def test_story_view_shows_both_dates_of_a_refined_event():
@@ -64,7 +64,7 @@ def test_story_view_shows_both_dates_of_a_refined_event():
     bodies = html_bodies(at)
     index = next(i for i, b in enumerate(bodies) if "25. Dezember 2024</strong>" in b)
     item = bodies[index] + bodies[index + 1]
-    assert "Tag aus anderen Quellen" in item
+    assert "Datum aus anderen Quellen</span>" in item
     assert as_html("Im Artikel: „Ende Dezember 2024“") in item
     assert "Genauer Tag aus anderen Quellen: 25. Dezember 2024" in item
 

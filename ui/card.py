@@ -4,6 +4,7 @@ dialog in front of the page (so it is where the eye is, whichever way the event 
 Every table value goes through ui/text.py: escaped HTML, links only to http(s) addresses.
 """
 
+import re
 from functools import partial
 
 import pandas as pd
@@ -28,9 +29,13 @@ from ui.text import (
 )
 from ui.view import View
 
-# the classroom page's name for it (it escapes every ASCII punctuation sign, so a bare URL does
-# not become a link either)
-md_escape = md_literal
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown so table text shows as written (the classroom page's slides)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
 
 # constant stylesheet of the card and its dialog (no table data in it); on a phone the dialog
 # uses the whole width and smaller margins, so a card fits the screen
@@ -47,11 +52,12 @@ CARD_CSS = """<style>
 @media (max-width: 640px) {
   [data-testid="stDialog"] { padding: 0.3rem 0 !important; }
   [data-testid="stDialog"] > div { margin: 0.3rem !important; }
-  div[role="dialog"] > h2 { padding: 0.8rem 2.4rem 0.2rem 0.9rem !important; }
-  div[role="dialog"] > h2 p { font-size: 1.3rem !important; line-height: 1.3 !important; }
-  div[role="dialog"] > div { padding: 0.2rem 0.9rem 0.9rem 0.9rem !important; }
+  [role="dialog"] > h2 { padding: 0.8rem 2.4rem 0.2rem 0.9rem !important; }
+  [role="dialog"] > h2 p { font-size: 1.3rem !important; line-height: 1.3 !important; }
+  [role="dialog"] > div { padding: 0.2rem 0.9rem 0.9rem 0.9rem !important; }
   .event-card p, .event-card blockquote { font-size: 0.95rem; line-height: 1.45; }
   .event-card .card-date { font-size: 1.05rem; }
+  [role="dialog"] [data-testid="stButton"] { display: none; }  /* its × closes it */
 }
 </style>"""
 
@@ -129,23 +135,23 @@ def facts_html(event: pd.Series, lang: str) -> str:
 
 
 def overview_html(event: pd.Series, lang: str) -> str:
-    """What happened: the date (article and other sources), the summary, countries, actors."""
+    """What happened: the date (what the article says, what other sources add), the summary."""
     return (
         f'<div class="event-card" data-event="{esc(event["id"])}">'
         + date_html(event, lang)
         + f'<p class="card-summary">{esc(event[f"summary_{lang}"])}</p>'
-        + facts_html(event, lang)
         + "</div>"
     )
 
 
 def sources_html(event: pd.Series, evidence: pd.DataFrame, sources: pd.DataFrame, lang: str) -> str:
-    """Every source sentence of the event, grouped under its article."""
+    """Countries, actors, themes, then every source sentence, grouped under its article."""
     rows = evidence[evidence["event_id"] == event["id"]]
     if rows.empty:
-        return f'<div class="event-card"><p>{esc(t("card_no_sources", lang))}</p></div>'
+        none = f"<p>{esc(t('card_no_sources', lang))}</p>"
+        return f'<div class="event-card">{facts_html(event, lang)}{none}</div>'
     by_id = sources.set_index("id")
-    parts = ['<div class="event-card">']
+    parts = ['<div class="event-card">', facts_html(event, lang)]
     for source_id, group in rows.groupby("source", sort=False):
         if source_id in by_id.index:
             parts.append(source_html(by_id.loc[source_id], lang))

@@ -49,7 +49,7 @@ def test_one_click_in_the_story_view_shows_the_card_in_the_viewport(sized_page, 
     wait_for_app(page)
     assert_inside_viewport(page, DIALOG)
     expect(page).to_have_url(re.compile(rf"event={AZAL}"))
-    page.locator(".st-key-timeline-close button").click()
+    page.locator(f'{DIALOG} button[aria-label="Close"]').click()  # the ×, on every width
     expect(dialog).to_have_count(0, timeout=30_000)
     expect(page).not_to_have_url(re.compile("event="))
     expect(button).to_be_in_viewport()  # closing returns to the same place
