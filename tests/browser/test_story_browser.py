@@ -2,6 +2,7 @@
 opens the card inside the viewport, the phone never scrolls sideways, link values stay text."""
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -97,13 +98,16 @@ def test_hostile_link_values_render_as_text(page, app_url):
     assert page.locator('a[href*="evil"]').count() == 0
     assert page.locator('img[src*="evil"]').count() == 0
     assert page.locator(".katex").count() == 0
-    assert not [url for url in requests if "evil.example" in url]
+    assert not [url for url in requests if urlparse(url).hostname == "evil.example"]
 
 
-def test_the_citation_is_a_safe_link(page, app_url):
-    page.goto(f"{app_url}/?event={AZAL}")
+def test_the_citation_is_a_safe_link_and_quotes_are_marked_german(page, app_url):
+    page.goto(f"{app_url}/?event={AZAL}&lang=en")
     link = page.locator(f"{DIALOG} .card-provenance a")
     expect(link).to_have_count(1, timeout=45_000)
     assert link.get_attribute("href").startswith("https://")
     assert link.get_attribute("rel") == "noopener noreferrer"
-    assert page.locator(f'{DIALOG} [lang="de"]').count() == 0  # German page: no marks needed
+    expect(page.locator("html")).to_have_attribute("lang", re.compile("^en"))
+    marked = page.locator(f'{DIALOG} [lang="de"]')
+    assert marked.count() >= 2  # the article's date words and its German quotes
+    expect(marked.first).to_contain_text("Ende Dezember 2024")
