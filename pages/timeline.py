@@ -12,7 +12,7 @@ from ui.event_list import render_event_list
 from ui.filterline import render_filter_line
 from ui.navigation import page_view
 from ui.session import on_chart_pick, selected_event
-from ui.story import render_intro, render_story, render_story_link
+from ui.story import render_intro, render_story
 from ui.view import show_table_problems
 
 view = page_view()
@@ -21,8 +21,6 @@ st.title(t("timeline_title", lang))
 render_intro(lang)
 render_filter_line(view)
 show_table_problems(view)
-if not view.events.empty:
-    render_story_link(lang, len(view.events))
 st.caption(t("timeline_intro", lang))
 
 left, right = st.columns(2)

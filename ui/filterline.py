@@ -7,6 +7,7 @@ from events.locale import t
 from events.queries.filterline import filter_line, is_filtered
 from ui.session import KEY_NOTICES
 from ui.sidebar import reset_filters
+from ui.story import render_story_link
 from ui.text import cut, show_text
 from ui.view import View
 
@@ -30,14 +31,15 @@ def render_link_notices(lang: str) -> None:
 
 
 def render_filter_line(view: View) -> None:
-    """'Gefiltert: Armenien · 2023 – Juli 2025 · 8 von 43 Ereignissen' and a reset button."""
+    """'Gefiltert: Armenien · 2023 – Juli 2025 · 8 von 43 Ereignissen', a reset button when
+    filtered, and the link down to the story view."""
     lang = view.lang
     line = filter_line(
         view.filters, len(view.events), len(view.all_events), lang, view.country_names
     )
-    if not is_filtered(view.filters):
+    with st.container(horizontal=True, vertical_alignment="center", key="filterline", gap="medium"):
         show_text(line, "filterline")
-        return
-    with st.container(horizontal=True, vertical_alignment="center", key="filterline"):
-        show_text(line, "filterline")
-        st.button(t("filterline_reset", lang), key="filterline.reset", on_click=reset_filters)
+        if is_filtered(view.filters):
+            st.button(t("filterline_reset", lang), key="filterline.reset", on_click=reset_filters)
+        if not view.events.empty:
+            render_story_link(lang, len(view.events))
