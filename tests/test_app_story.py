@@ -122,3 +122,20 @@ def test_english_sources_use_the_english_metadata():
     sources = DATA.sources.set_index("id")
     assert as_html(sources.loc["news-2025-07", "outlet_en"]) in card
     assert '(<span lang="de">' in card and "German original" in card
+
+
+def test_intro_is_open_on_a_first_visit_and_closed_from_a_shared_link():
+    first = run_app()
+    intro = first.expander[0]
+    assert intro.label == "Worum es geht" and intro.proto.expanded
+    assert any("Oliver Rolofs" in body for body in html_bodies(first))
+    shared = run_app({"country": "ARM", "lang": "en"})
+    assert shared.expander[0].label == "What this is about"
+    assert not shared.expander[0].proto.expanded
+
+
+def test_teacher_table_is_kept_in_an_expander():
+    at = run_app()
+    teacher = next(e for e in at.expander if e.label == "Kompakte Tabelle für Lehrkräfte")
+    assert not teacher.proto.expanded
+    assert [child.key for child in teacher.children.values()] == ["timeline.list"]
