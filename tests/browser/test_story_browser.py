@@ -7,12 +7,13 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import wait_for_app
+from browser.conftest import select_point, wait_for_app
 
 pytestmark = pytest.mark.browser
 SIZES = [(1280, 720), (390, 844)]
 AZAL = "azal-8243-crash"
 DIALOG = '[role="dialog"]'
+CHART = '[data-testid="stPlotlyChart"]'
 
 
 @pytest.fixture(params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -111,3 +112,16 @@ def test_the_citation_is_a_safe_link_and_quotes_are_marked_german(page, app_url)
     marked = page.locator(f'{DIALOG} [lang="de"]')
     assert marked.count() >= 2  # the article's date words and its German quotes
     expect(marked.first).to_contain_text("Ende Dezember 2024")
+
+
+def test_the_same_chart_point_opens_its_card_again_after_closing(page, app_url):
+    page.goto(f"{app_url}/?country=ARM&q=Lawrow&from=2025-05&to=2025-05")
+    for _ in range(2):
+        page.wait_for_selector(f"{CHART} .js-plotly-plot .main-svg", timeout=45_000)
+        wait_for_app(page)
+        select_point(page, "lavrov-visits-yerevan")
+        expect(page.locator(DIALOG)).to_contain_text("Eriwan", timeout=30_000)
+        wait_for_app(page)
+        page.locator(f'{DIALOG} button[aria-label="Close"]').click()
+        expect(page.locator(DIALOG)).to_have_count(0, timeout=30_000)
+        expect(page).not_to_have_url(re.compile("event="), timeout=30_000)
