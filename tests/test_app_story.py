@@ -12,8 +12,10 @@ from apptest_helpers import (
     story_buttons,
 )
 
+from bench.synthetic import write_synthetic
 from events.queries.story import story_years
 from events.store.tables import load_dataset
+from ui.story import STORY_STEP
 
 DATA = load_dataset()
 EVENTS = DATA.events.set_index("id", drop=False)
@@ -139,3 +141,13 @@ def test_teacher_table_is_kept_in_an_expander():
     teacher = next(e for e in at.expander if e.label == "Kompakte Tabelle für Lehrkräfte")
     assert not teacher.proto.expanded
     assert [child.key for child in teacher.children.values()] == ["timeline.list"]
+
+
+def test_a_long_selection_is_shown_in_steps(tmp_path, monkeypatch):
+    write_synthetic(tmp_path, 500)
+    monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path))
+    at = run_app()
+    assert len(story_buttons(at)) == STORY_STEP
+    at.button(key="story.more").click().run()
+    assert len(story_buttons(at)) == 2 * STORY_STEP
+    assert f"die ersten {2 * STORY_STEP} von 500" in " ".join(c.value for c in at.caption)

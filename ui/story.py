@@ -18,6 +18,8 @@ from ui.view import View
 
 INTRO_TOML = PROJECT_ROOT / "seeds" / "intro.toml"
 KEY_INTRO_OPEN = "timeline.intro_open"
+KEY_STORY_LIMIT = "timeline.story_limit"
+STORY_STEP = 60  # events drawn at once; a long selection grows in steps (reruns stay fast)
 
 # constant stylesheet: the theme colours come from the chart's palette, never from data
 STORY_CSS = (
@@ -63,6 +65,11 @@ def render_intro(lang: str) -> None:
     title, text = intro_text(lang)
     with st.expander(md_literal(title), expanded=st.session_state[KEY_INTRO_OPEN]):
         show_html(f'<p class="intro">{esc(text)}</p>')
+
+
+def _show_more() -> None:
+    shown = st.session_state.get(KEY_STORY_LIMIT, STORY_STEP)
+    st.session_state[KEY_STORY_LIMIT] = shown + STORY_STEP
 
 
 def render_story_link(lang: str, n: int) -> None:
@@ -116,7 +123,12 @@ def render_story(view: View, events: pd.DataFrame) -> None:
         f'<p class="story-note">{esc(t("story_intro", lang))}<br>{esc(t("story_legend", lang))}</p>'
     )
     date_texts = events.set_index("id")["date_text"]
-    for year, items in story_years(events, lang, view.country_names):
+    limit = st.session_state.get(KEY_STORY_LIMIT, STORY_STEP)
+    for year, items in story_years(events, lang, view.country_names, limit):
         show_html(f'<h3 class="story-year">{esc(year)}</h3>')
         for item in items:
             _render_item(item, date_texts.get(item.id, ""), lang)
+    if len(events) > limit:
+        more = min(STORY_STEP, len(events) - limit)
+        st.caption(t("story_shown", lang, n=limit, total=len(events)))
+        st.button(t("story_more", lang, n=more), key="story.more", on_click=_show_more)

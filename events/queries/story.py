@@ -105,10 +105,13 @@ def story_item(event: pd.Series, lang: str, country_names: dict[str, str]) -> St
 
 
 def story_years(
-    events: pd.DataFrame, lang: str, country_names: dict[str, str]
+    events: pd.DataFrame, lang: str, country_names: dict[str, str], limit: int | None = None
 ) -> list[tuple[str, list[StoryItem]]]:
-    """The events in date order (ties by id), grouped under their start year."""
+    """The events in date order (ties by id), grouped under their start year; only the first
+    `limit` of them when given (a long selection is shown in steps)."""
     ordered = events.sort_values(["start", "id"], kind="stable")
+    if limit is not None:
+        ordered = ordered.head(limit)
     years: list[tuple[str, list[StoryItem]]] = []
     for _, event in ordered.iterrows():
         item = story_item(event, lang, country_names)
