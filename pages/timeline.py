@@ -66,7 +66,9 @@ else:
         config={"displaylogo": False, "scrollZoom": True},
     )
     render_story(view, events)
-    with st.expander(t("teacher_table", lang)):
-        render_event_list(view, events, key="timeline.list")
+    # lazy: the table is built only while the expander is open (it costs a rerun ~0.1 s at 10k)
+    with st.expander(t("teacher_table", lang), key="timeline.teacher", on_change="rerun") as box:
+        if box.open:
+            render_event_list(view, events, key="timeline.list")
 
 render_card_with_close(view, key="timeline.close")

@@ -139,7 +139,10 @@ def test_intro_is_open_on_a_first_visit_and_closed_from_a_shared_link():
 def test_teacher_table_is_kept_in_an_expander():
     at = run_app()
     teacher = next(e for e in at.expander if e.label == "Kompakte Tabelle für Lehrkräfte")
-    assert not teacher.proto.expanded
+    assert not teacher.proto.expanded and not teacher.children  # built only when opened
+    at.session_state["timeline.teacher"] = True
+    at.run()
+    teacher = next(e for e in at.expander if e.label == "Kompakte Tabelle für Lehrkräfte")
     assert [child.key for child in teacher.children.values()] == ["timeline.list"]
 
 

@@ -5,6 +5,7 @@ Pure functions on the event table (no Streamlit), so the rules are tested on the
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -74,7 +75,7 @@ class StoryItem:
     from_outside: bool  # the shown date is not (only) the article's
 
 
-def date_note(event: pd.Series, lang: str) -> str:
+def date_note(event: Mapping, lang: str) -> str:
     """The article's date and what other sources add, without the citation (the card has it)."""
     statement = date_statement(event, lang)
     outside = statement.outside
@@ -83,8 +84,8 @@ def date_note(event: pd.Series, lang: str) -> str:
     return " ".join(part for part in (statement.article, outside) if part)
 
 
-def story_item(event: pd.Series, lang: str, country_names: dict[str, str]) -> StoryItem:
-    """The story view's item for one row of the event table."""
+def story_item(event: Mapping, lang: str, country_names: dict[str, str]) -> StoryItem:
+    """The story view's item for one row of the event table (a dict or a pandas Series)."""
     kind = marker_kind(event["date"])
     themes = [th for th in event["themes"] if th in THEMES]
     statement = date_statement(event, lang)
@@ -113,7 +114,7 @@ def story_years(
     if limit is not None:
         ordered = ordered.head(limit)
     years: list[tuple[str, list[StoryItem]]] = []
-    for _, event in ordered.iterrows():
+    for event in ordered.to_dict("records"):  # plain dicts: much faster than rows as Series
         item = story_item(event, lang, country_names)
         if not years or years[-1][0] != item.year:
             years.append((item.year, []))
