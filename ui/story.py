@@ -19,7 +19,7 @@ from ui.view import View
 INTRO_TOML = PROJECT_ROOT / "seeds" / "intro.toml"
 KEY_INTRO_OPEN = "timeline.intro_open"
 KEY_STORY_LIMIT = "timeline.story_limit"
-STORY_STEP = 60  # events drawn at once; a long selection grows in steps (reruns stay fast)
+STORY_STEP = 50  # events drawn at once; a long selection grows in steps (reruns stay fast)
 
 # constant stylesheet: the theme colours come from the chart's palette, never from data
 STORY_CSS = (
@@ -94,8 +94,9 @@ def _meta_html(item: StoryItem, lang: str) -> str:
 
 
 def _render_item(item: StoryItem, date_text: str, lang: str) -> None:
+    """Title (the button that opens the card), then one block: date, theme, countries, the
+    sentence and what the article says about the date (two elements: reruns stay cheap)."""
     with st.container(key=f"story--{item.theme}--{item.id}"):
-        show_html(_meta_html(item, lang))
         st.button(
             md_literal(item.title),
             key=f"story.open.{item.id}",
@@ -103,11 +104,12 @@ def _render_item(item: StoryItem, date_text: str, lang: str) -> None:
             on_click=select_event,
             args=(item.id, "story"),
         )
-        note = mark_german_quote(
-            esc(item.date_note), date_text, lang, t("card_german_original", lang)
-        )
+        german = t("card_german_original", lang)
+        note = mark_german_quote(esc(item.date_note), date_text, lang, german)
         show_html(
-            f'<p class="story-sentence">{esc(item.sentence)}</p><p class="story-note">{note}</p>'
+            _meta_html(item, lang)
+            + f'<p class="story-sentence">{esc(item.sentence)}</p>'
+            + f'<p class="story-note">{note}</p>'
         )
 
 
