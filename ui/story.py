@@ -38,10 +38,6 @@ STORY_CSS = (
     ".story-outside { border: 1px dashed #555; border-radius: 0.3rem; padding: 0 0.3rem;"
     " white-space: nowrap; }"
     ".story-year { margin: 0.4rem 0 0 0; padding: 0; font-size: 1.4rem; }"
-    ".notice { background: #fff4d6; color: #31333f; padding: 0.4rem 0.7rem;"
-    " border-radius: 0.4rem; margin: 0; overflow-wrap: anywhere; }"
-    ".skip-story { margin: 0; font-size: 0.95rem; }"
-    ".filterline { font-weight: 600; margin: 0.2rem 0; overflow-wrap: anywhere; }"
     + "".join(
         f'[class*="st-key-story--{theme}--"] {{ border-left-color: {colour}; }}'
         for theme, colour in THEME_COLOURS.items()

@@ -125,3 +125,16 @@ def test_the_same_chart_point_opens_its_card_again_after_closing(page, app_url):
         page.locator(f'{DIALOG} button[aria-label="Close"]').click()
         expect(page.locator(DIALOG)).to_have_count(0, timeout=30_000)
         expect(page).not_to_have_url(re.compile("event="), timeout=30_000)
+
+
+def test_the_link_above_the_chart_jumps_to_the_story_view(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="de-DE")
+    page = context.new_page()
+    page.goto(app_url)
+    heading = page.locator("#story")
+    heading.wait_for(timeout=45_000)
+    wait_for_app(page)
+    expect(heading).not_to_be_in_viewport()
+    page.locator(".skip-story a").click()
+    expect(heading).to_be_in_viewport()
+    context.close()
