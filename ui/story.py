@@ -37,6 +37,7 @@ STORY_CSS = (
     ".story-meta .marker { font-weight: 700; }"
     ".story-outside { border: 1px dashed #555; border-radius: 0.3rem; padding: 0 0.3rem;"
     " white-space: nowrap; }"
+    "#story { scroll-margin-top: 3.8rem; }"  # below Streamlit's top bar after a jump
     ".story-year { margin: 0.4rem 0 0 0; padding: 0; font-size: 1.4rem; }"
     + "".join(
         f'[class*="st-key-story--{theme}--"] {{ border-left-color: {colour}; }}'
