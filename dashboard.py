@@ -6,6 +6,7 @@ import streamlit as st
 
 from events.locale import t
 from ui.data import prepared, render_data_banner
+from ui.filterline import render_link_notices
 from ui.navigation import hand_over, navigation
 from ui.session import current_lang
 from ui.sidebar import render_sidebar
@@ -27,6 +28,7 @@ page = navigation(lang)
 apply_compact_layout()
 render_data_banner(prep, lang)
 view = render_sidebar(prep)
+render_link_notices(lang)  # at the top of the main area, as plain text
 hand_over(view)
 page.run()
 sync_url(view)

@@ -1,4 +1,6 @@
-"""Timeline page: the filtered events on a Plotly timeline, a card for the chosen one, a list."""
+"""Timeline page: the filter line, the filtered events on a Plotly timeline, the story view
+below it (the chart's text version), a compact table for teachers; the chosen event's card opens
+in a dialog."""
 
 import streamlit as st
 
@@ -7,13 +9,17 @@ from events.locale import t
 from events.queries.filters import data_range_months
 from ui.card import render_card_with_close
 from ui.event_list import render_event_list
+from ui.filterline import render_filter_line
 from ui.navigation import page_view
 from ui.session import on_chart_pick, selected_event
+from ui.story import render_intro, render_story
 from ui.view import show_table_problems
 
 view = page_view()
 lang = view.lang
 st.title(t("timeline_title", lang))
+render_intro(lang)
+render_filter_line(view)
 show_table_problems(view)
 st.caption(t("timeline_intro", lang))
 
@@ -59,7 +65,10 @@ else:
         selection_mode="points",
         config={"displaylogo": False, "scrollZoom": True},
     )
+    render_story(view, events)
+    # lazy: the table is built only while the expander is open (it costs a rerun ~0.1 s at 10k)
+    with st.expander(t("teacher_table", lang), key="timeline.teacher", on_change="rerun") as box:
+        if box.open:
+            render_event_list(view, events, key="timeline.list")
 
 render_card_with_close(view, key="timeline.close")
-st.subheader(t("list_title", lang))
-render_event_list(view, events, key="timeline.list")

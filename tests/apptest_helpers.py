@@ -1,5 +1,7 @@
 """AppTest helpers shared by the tests of dashboard.py and its pages."""
 
+import html
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -47,3 +49,33 @@ def use_tables(monkeypatch, folder: Path) -> tuple[Path, Path]:
     monkeypatch.setenv("TIMELINE_DATA_DIR", str(data))
     monkeypatch.setenv("TIMELINE_SEEDS_DIR", str(seeds))
     return data, seeds
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    """The HTML of every st.html element of the run (cards, story view, notices)."""
+    return [element.value for element in at.get("html")]
+
+
+def card_html(at: AppTest) -> str:
+    """The HTML of the open event card ('' when no card is open)."""
+    return " ".join(body for body in html_bodies(at) if body.startswith('<div class="event-card"'))
+
+
+def story_buttons(at: AppTest) -> list:
+    """The story view's title buttons, in page order."""
+    return [b for b in at.button if (b.key or "").startswith("story.open.")]
+
+
+def notice_text(at: AppTest) -> str:
+    """The notices about ignored link values ('' when there are none)."""
+    return " ".join(body for body in html_bodies(at) if 'class="notice"' in body)
+
+
+def label_text(label: str) -> str:
+    """A Markdown-escaped label (ui.text.md_literal) as the reader sees it."""
+    return re.sub(r"\\(.)", r"\1", label)
+
+
+def as_html(text: str) -> str:
+    """`text` as ui.text.esc writes it into HTML."""
+    return html.escape(text, quote=True)

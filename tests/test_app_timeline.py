@@ -4,7 +4,17 @@ import json
 from pathlib import Path
 
 import pytest
-from apptest_helpers import DASHBOARD, as_list, run_app
+from apptest_helpers import (
+    DASHBOARD,
+    as_html,
+    as_list,
+    card_html,
+    html_bodies,
+    label_text,
+    notice_text,
+    run_app,
+    story_buttons,
+)
 from streamlit.testing.v1 import AppTest
 
 from events.store.tables import load_dataset
@@ -111,15 +121,16 @@ def test_url_round_trip_restores_the_view():
 def test_lang_en_shows_english_titles():
     at = run({"lang": "en", "event": LAVROV})
     assert at.title[0].value == "Timeline of events"
-    assert EVENTS.loc[LAVROV, "title_en"] in [s.value for s in at.subheader]
+    assert EVENTS.loc[LAVROV, "title_en"] in [label_text(b.label) for b in story_buttons(at)]
+    assert as_html(EVENTS.loc[LAVROV, "summary_en"]) in card_html(at)
 
 
 def test_event_in_url_opens_its_card_with_quote():
     at = run({"event": LAVROV})
     quote = DATA.evidence[DATA.evidence["event_id"] == LAVROV]["quote"].iloc[0]
-    markdown = " ".join(m.value for m in at.main.markdown)
-    assert EVENTS.loc[LAVROV, "title_de"] in [s.value for s in at.subheader]
-    assert quote.split()[3] in markdown
+    bodies = " ".join(html_bodies(at))
+    assert as_html(EVENTS.loc[LAVROV, "summary_de"]) in card_html(at)
+    assert quote.split()[3] in bodies
 
 
 @pytest.mark.parametrize(
@@ -137,7 +148,7 @@ def test_event_in_url_opens_its_card_with_quote():
 def test_malformed_parameters_are_ignored_with_a_notice(params):
     at = run(params)
     assert chart_ids(at) == set(EVENTS.index) or "from" in params
-    assert any("Ignoriert" in info.value for info in at.sidebar.info)
+    assert "Im Link ignoriert" in notice_text(at)
 
 
 def test_reset_clears_every_filter():

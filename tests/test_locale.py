@@ -11,6 +11,7 @@ from events.locale import LANGS, strings
 from events.model.fuzzy_dates import PRECISIONS
 from events.model.schema import Event, Source
 from events.queries.quiz import KINDS
+from events.queries.story import MARKERS
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE_FILES = [
@@ -32,6 +33,7 @@ DYNAMIC = {
     # every precision a "when" question can have (an open interval never makes one)
     "quiz_fuzzy_": tuple(p for p in PRECISIONS if p != "open"),
     "provenance_": ("corrected", "outside"),
+    "story_marker_": tuple(MARKERS),
 }
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 T_CALL = re.compile(r"""\bt\(\s*["']([^"'{}]+)["']""")

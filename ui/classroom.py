@@ -201,7 +201,8 @@ def render_exit(lang: str) -> None:
 
 def compact_source_line(source, lang: str) -> str:
     """'Oliver Rolofs · Meinungsbeitrag · erschienen etwa Juli 2025' (short enough for a slide)."""
-    who = source["author"] or source["outlet"]
+    outlet = (source.get("outlet_en") if lang == "en" else "") or source["outlet"]
+    who = source["author"] or outlet
     genre = t(f"genre_{source['genre']}", lang)
     published = f"{t('published', lang)} {describe_date(source['published'], lang)}"
     return " · ".join(part for part in (who, genre, published) if part)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from events.charts.countries import codes_from_points, pair_codes, pair_key
 from events.locale import t
+from events.model.actors import actor_name
 from ui.session import KEY_COUNTRY, KEY_QUERY, chart_points, picked_at
 
 KEY_WORLD = "countries.world"
@@ -120,7 +121,7 @@ def render_actor_pills(actors: pd.Series, lang: str) -> None:
         t("actors_pick", lang),
         options,
         key=KEY_ACTOR,
-        format_func=lambda actor: f"{actor} ({actors[actor]})",
+        format_func=lambda actor: f"{actor_name(actor, lang)} ({actors[actor]})",
         on_change=_on_actor,
     )
 

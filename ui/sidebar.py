@@ -108,7 +108,4 @@ def render_sidebar(prep: Prepared) -> View:
         filters = _filter_state(prep.months)
         selected = filter_events(events, filters, prep.texts)
         st.markdown(f"**{t('count', lang, n=len(selected), total=len(events))}**")
-        notices = st.session_state.get(KEY_NOTICES)
-        if notices:
-            st.info(t("ignored_params", lang, items=", ".join(notices)), icon="ℹ️")
     return View(prep, lang, filters, selected)

@@ -1,7 +1,9 @@
 """Which countries and themes a sentence speaks of: proposals for new candidate events.
 
 Countries come from the German and English territory names of babel (CLDR), the names of
-pycountry, and `events/data/gazetteer.csv` (columns `alpha3,kind,term`). The kinds are
+pycountry, `events/data/gazetteer.csv` (columns `alpha3,kind,term`) and every spelling of a
+person with a country in the actor vocabulary (`events/data/actors.csv`, kind `person`).
+The kinds are
 - `name`, `capital`, `place`, `demonym`, `person`: matched as written (case-sensitive), with a
   genitive -s ("Russlands", "Moskaus"); a term ending in -e or -er also takes -n ("Russen",
   "Aserbaidschanern"); a demonym in -er also gives its feminine forms ("Ukrainerin(nen)");
@@ -34,6 +36,7 @@ import pycountry
 from babel import Locale
 
 from events.extract import word_alternation
+from events.model.actors import person_terms
 from events.model.themes import THEMES
 from events.store.paths import DATA_DIR
 
@@ -99,7 +102,9 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
             if name:
                 terms.setdefault(name, country.alpha_3)
     heads = set()
-    for row in _read_csv(GAZETTEER_CSV):
+    rows = _read_csv(GAZETTEER_CSV)
+    rows += [{"alpha3": code, "kind": "person", "term": term} for code, term in person_terms()]
+    for row in rows:
         term = row["term"].rstrip("*")
         if row["term"].endswith("*"):
             heads.add(term)

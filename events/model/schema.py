@@ -39,6 +39,9 @@ SOURCE_COLUMNS = (
     "language",
     "url",
     "notes",
+    "title_en",  # the English UI shows these; the German originals stay in title/outlet/notes
+    "outlet_en",
+    "notes_en",
 )
 LIST_FIELDS = ("countries", "actors", "themes")
 DATE_BASES = ("text", "text+dct", "text+event", "knowledge")
@@ -189,6 +192,9 @@ class Source(TableRow):
     language: NonEmpty
     url: str = ""
     notes: str = ""
+    title_en: str = ""
+    outlet_en: str = ""
+    notes_en: str = ""
 
     @field_validator("published")
     @classmethod

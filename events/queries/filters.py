@@ -12,29 +12,20 @@ import numpy as np
 import pandas as pd
 
 from events.locale import LANGS
+from events.model.actors import actors
 from events.model.calendar import month_end
 from events.queries.quiz import parse_seed
 
-# Spellings that should find each other; each group is written in normalized form.
-ALIASES: tuple[tuple[str, ...], ...] = (
-    ("alijew", "aliyev", "aliev", "aliyew", "alijev"),
-    ("selenskyj", "zelensky", "zelenskyy", "zelenskyi", "selenski", "zelenskiy"),
-    ("paschinjan", "pashinyan", "pashinian", "paschinian"),
-    ("lawrow", "lavrov"),
-    ("putin", "poutine"),
-    ("erdogan", "erdoan"),
+# Places whose spellings should find each other, in normalized form; the spellings of people
+# and organisations come from the actor vocabulary (events/data/actors.csv), see ACTOR_ALIASES.
+PLACE_ALIASES: tuple[tuple[str, ...], ...] = (
     ("kyjiw", "kiew", "kyiv", "kiev"),
     ("eriwan", "jerewan", "yerevan", "erevan"),
     ("pjongjang", "pyongyang"),
     ("tschetschenien", "chechnya"),
     ("jekaterinburg", "yekaterinburg", "ekaterinburg"),
     ("karabach", "karabakh", "karabagh", "bergkarabach"),
-    ("taliban", "taleban"),
-    ("ovks", "csto", "odkb"),
     ("nordkorea", "north korea", "dprk"),
-    ("tokajew", "tokayev"),
-    ("peskow", "peskov"),
-    ("gusman", "husman"),
     ("schuscha", "shusha", "susa"),
 )
 PERIOD_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -83,6 +74,20 @@ def normalize(text: str) -> str:
     text = text.replace("ß", "ss").replace("Ə", "A").replace("ə", "a")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _actor_aliases() -> tuple[tuple[str, ...], ...]:
+    """One group per actor of the vocabulary: its one-word spellings, normalized."""
+    groups = []
+    for actor in actors():
+        words = {normalize(s) for s in actor.spellings if s.replace("-", "").isalpha()}
+        if len(words) > 1:
+            groups.append(tuple(sorted(words)))
+    return tuple(groups)
+
+
+ACTOR_ALIASES = _actor_aliases()
+ALIASES: tuple[tuple[str, ...], ...] = PLACE_ALIASES + ACTOR_ALIASES
 
 
 def _alias_index() -> dict[str, tuple[str, ...]]:
