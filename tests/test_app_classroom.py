@@ -2,7 +2,7 @@
 
 import re
 
-from apptest_helpers import as_list, run_app
+from apptest_helpers import as_list, notice_text, run_app
 from streamlit.testing.v1 import AppTest
 
 from events.store.tables import load_dataset
@@ -157,19 +157,19 @@ def test_keys_in_normal_mode_move_and_keep_the_controls():
 
 def test_ignored_mode_values_are_noticed():
     at = open_classroom({"present": "yes", "round": "x"})
-    notice = " ".join(i.value for i in at.sidebar.info)
+    notice = notice_text(at)
     assert "present=yes" in notice and "round=x" in notice
     assert "present" not in at.query_params
 
 
-def test_hostile_link_values_are_echoed_as_short_code_spans():
+def test_hostile_link_values_are_echoed_as_short_plain_text():
     link = "[klick](https://evil.example/e)"
     at = open_classroom({"event": link, "hide": "![](https://evil.example/e.png)", "q": "x"})
-    notice = " ".join(i.value for i in at.sidebar.info)
-    assert f"`event={link}`" in notice
-    assert "`hide=![](https://evil.example/e.png)`" in notice
+    notice = notice_text(at)
+    assert f"event={link}" in notice and "hide=![](https://evil.example/e.png)" in notice
+    assert "<a " not in notice and "<img" not in notice  # plain text, never markdown
+    assert not [m for m in at.markdown if "evil.example" in m.value]
     at = open_classroom({"round": "`$x$`" + "a" * 10_000})
-    notice = " ".join(i.value for i in at.sidebar.info)
-    code = re.search(r"`(round=[^`]*)`", notice)
-    assert code and code[1].startswith("round='$x$'") and code[1].endswith("…")
-    assert len(code[1]) == len("round=") + 40
+    notice = notice_text(at)
+    echoed = re.search(r"round=`\$x\$`a*…", notice)
+    assert echoed and len(echoed[0]) == 60  # cut to 60 characters, not 10 kB

@@ -69,7 +69,8 @@ def fill_article(at):
 def test_review_and_save_a_new_article(tables):
     data, seeds = tables
     at = fill_article(open_editor())
-    assert any("**8. August 2025**" in m.value for m in at.markdown)  # the first candidate
+    marked = "<mark>8. August 2025</mark>"  # the first candidate's date in its sentence
+    assert any(marked in h.value for h in at.get("html"))
     # candidate 1: a new event, validated as it is typed
     at.radio(key="editor.c.0.action").set_value("new").run()
     assert any(r"column title\_de" in e.value for e in at.error)  # empty: the check says so

@@ -4,7 +4,7 @@ round in the link, class mode on a beamer, masked titles."""
 import re
 
 import pytest
-from apptest_helpers import as_list, run_app
+from apptest_helpers import as_list, notice_text, run_app
 from streamlit.testing.v1 import AppTest
 
 from events.queries.filters import FilterState, filter_events
@@ -184,5 +184,5 @@ def test_class_mode_reveals_without_scoring():
 @pytest.mark.parametrize("value", ["abc", "0x1", "1234567"])
 def test_a_bad_round_value_is_noticed_and_replaced(value):
     at = run_app({"round": value}, page="pages/quiz.py")
-    assert f"round={value}" in " ".join(i.value for i in at.sidebar.info)
+    assert f"round={value}" in notice_text(at)
     assert as_list(at.query_params["round"])[0].isdigit()

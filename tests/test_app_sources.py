@@ -6,7 +6,7 @@ import html
 import re
 
 import pandas as pd
-from apptest_helpers import run_app, use_tables
+from apptest_helpers import as_html, card_html, run_app, use_tables
 
 from events.locale import t
 from events.queries.article_marks import fact_checks, shared_events
@@ -77,16 +77,16 @@ def test_an_evidence_sentence_opens_its_events_card():
     first = DATA.evidence[DATA.evidence["source"] == source_id].iloc[0]
     at.button(key=f"sources.open.{source_id}.1").click().run()
     assert not at.exception
-    title = DATA.events.set_index("id").loc[first["event_id"], "title_de"]
-    assert title in [s.value for s in at.subheader]
+    summary = DATA.events.set_index("id").loc[first["event_id"], "summary_de"]
+    assert as_html(summary) in card_html(at)  # the card opens in its dialog
     at.button(key="sources.close").click().run()
-    assert title not in [s.value for s in at.subheader]
+    assert card_html(at) == ""
 
 
 def test_two_articles_one_event_puts_quote_beside_quote():
     at = open_sources()
     compare = at.tabs[1]
-    quotes = [m.value for m in compare.markdown if m.value.startswith("> ")]
+    quotes = [h.value for h in compare.get("html") if 'class="card-quote"' in h.body]
     shared = shared_events(DATA.evidence)
     assert len(shared) >= 3
     assert len(quotes) == 2 * len(shared)  # one quote per article and event

@@ -42,7 +42,7 @@ from events.store.saving import (
 )
 from events.store.tables import check_event_row
 from events.store.uploads import UploadRejected, read_pasted, read_upload
-from ui.card import md_escape, quote_markdown
+from ui.card import md_escape, quote_html
 from ui.data import store_layout
 from ui.view import View
 
@@ -276,7 +276,7 @@ def _make_draft(view: View, text: str, meta: ArticleMeta) -> None:
 
 def _candidate_facts(row: dict, view: View) -> None:
     lang = view.lang
-    st.markdown(quote_markdown(row["sentence"], row["date_text"]))
+    st.html(quote_html(row["sentence"], row["date_text"], lang))
     basis = t(f"basis_{row['date_basis']}", lang)
     countries = ", ".join(country_name(c, lang) for c in row["countries"].split(";") if c)
     themes = ", ".join(theme_label(x, lang) for x in row["themes"].split(";") if x)

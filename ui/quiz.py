@@ -28,8 +28,9 @@ from events.queries.quiz import (
     score_answer,
 )
 from ui import url
-from ui.card import md_escape, quote_markdown, render_event_card, source_line
+from ui.card import md_escape, quote_html, render_event_card, source_html
 from ui.classroom import CONTRAST_CSS, FOCUS_CSS, PRESENT_CSS
+from ui.text import show_html
 from ui.view import View
 
 KEY_INDEX = "quiz.index"
@@ -305,9 +306,10 @@ def _compact_card(view: View, event: pd.Series, position: int) -> None:
     rows = data.evidence[data.evidence["event_id"] == event["id"]]
     sources = data.sources.set_index("id")
     for _, row in rows.head(1).iterrows():
-        st.markdown(quote_markdown(row["quote"], row["date_text"]))
+        parts = [quote_html(row["quote"], row["date_text"], lang)]
         if row["source"] in sources.index:
-            st.caption(source_line(sources.loc[row["source"]], lang))
+            parts.append(source_html(sources.loc[row["source"]], lang))
+        show_html("".join(parts))
 
 
 def render_feedback(view: View, question: Question) -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from events.locale import t
 from events.model.fuzzy_dates import describe_date
 from events.queries.article_marks import article_html, citation, fact_checks, shared_events
-from ui.card import md_escape, quote_markdown
+from ui.card import md_escape, quote_html
 from ui.session import select_event
 from ui.view import View
 
@@ -90,7 +90,7 @@ def render_article(view: View) -> None:
 
 def _quote_column(column, row: pd.Series, source_title: str, lang: str) -> None:
     column.caption(md_escape(source_title))
-    column.markdown(quote_markdown(row["quote"], row["date_text"]))
+    column.html(quote_html(row["quote"], row["date_text"], lang))
     written = (
         f"„{md_escape(row['date_text'])}“"
         if row["date_text"]
@@ -137,7 +137,7 @@ def render_fact_check(view: View) -> None:
             says.markdown(f"**{t('sources_article_says', lang)}**")
             quotes = data.evidence[data.evidence["event_id"] == event["id"]]
             for _, row in quotes.iterrows():
-                says.markdown(quote_markdown(row["quote"], row["date_text"]))
+                says.html(quote_html(row["quote"], row["date_text"], lang))
             if event["text_date"]:
                 says.markdown(f"→ {md_escape(describe_date(event['text_date'], lang))}")
             right.markdown(f"**{t('sources_right_is', lang)}**")

@@ -23,15 +23,10 @@ def _current_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-NOTICE_CHARS = 40
-
-
 def notice(name: str, value: str) -> str:
-    """An ignored link value as the notice shows it: cut to NOTICE_CHARS, as an inline code
-    span without backticks, so no markdown link, image, KaTeX or autolink from a link renders."""
-    value = value if len(value) <= NOTICE_CHARS else value[: NOTICE_CHARS - 1] + "…"
-    text = f"{name}={value}".replace("`", "'").replace("\n", " ").replace("\r", " ")
-    return f"`{text}`"
+    """An ignored link value as 'name=value' on one line (ui.filterline cuts it short and shows
+    it as plain text, so no markdown link, image, KaTeX or autolink from a link renders)."""
+    return " ".join(f"{name}={value}".split())
 
 
 def init_from_url(prep: Prepared) -> None:
