@@ -4,9 +4,9 @@ in a dialog."""
 
 import streamlit as st
 
-from events.charts.timeline import timeline_figure
+from events.charts.timeline import chart_height, chart_width, timeline_figure
 from events.locale import t
-from events.queries.filters import data_range_months
+from events.queries.ranges import named_ranges
 from ui.card import render_card_with_close
 from ui.event_list import render_event_list
 from ui.filterline import render_filter_line
@@ -31,11 +31,15 @@ lane_by = left.radio(
     format_func=lambda v: t(f"lanes_{v}", lang),
     horizontal=True,
 )
+# the presets come from the selected events: the dense part (default), all, the last 12 months
+ranges = {r.key: r for r in named_ranges(view.events, lang)}
+if st.session_state.get("timeline.zoom") not in ranges:
+    st.session_state.pop("timeline.zoom", None)
 zoom = right.radio(
     t("zoom", lang),
-    ("all", "recent", "last12"),
+    tuple(ranges),
     key="timeline.zoom",
-    format_func=lambda v: t(f"zoom_{v}", lang),
+    format_func=lambda key: ranges[key].label,
     horizontal=True,
 )
 
@@ -43,11 +47,8 @@ events = view.events
 if events.empty:
     st.warning(t("no_events", lang))
 else:
-    x_range = None
-    if zoom == "recent":
-        x_range = ("2020-01-01", "2025-12-31")
-    elif zoom == "last12":
-        x_range = data_range_months(view.all_events, 12)
+    chosen = ranges.get(zoom)
+    agent = st.context.headers.get("User-Agent")
     fig = timeline_figure(
         events,
         lang=lang,
@@ -55,8 +56,11 @@ else:
         country_names=view.country_names,
         described_dates=view.dates_in_words,
         selected_id=selected_event(),
-        x_range=x_range,
+        x_range=(chosen.start, chosen.end) if chosen else None,
         focus_countries=view.filters.countries,
+        focus_themes=view.filters.themes,
+        width_px=chart_width(agent),
+        height_px=chart_height(agent),
     )
     st.plotly_chart(
         fig,

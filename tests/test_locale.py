@@ -24,7 +24,6 @@ CODE_FILES = [
 DYNAMIC = {
     "importance_": ("1", "2", "3"),
     "lanes_": ("theme", "country"),
-    "zoom_": ("all", "recent", "last12"),
     "genre_": get_args(Source.model_fields["genre"].annotation),
     "basis_": get_args(Event.model_fields["date_basis"].annotation),
     "lang_name_": LANGS,

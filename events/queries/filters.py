@@ -6,7 +6,7 @@ Pure functions on DataFrames, so every rule is tested without Streamlit.
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -329,9 +329,3 @@ def url_params(
     if modes.round is not None:
         params["round"] = str(modes.round)
     return params
-
-
-def data_range_months(events: pd.DataFrame, months: int) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The last `months` months of the data, ending a little after the latest event."""
-    last = max(events["start"].max(), events["end"].max())
-    return last - pd.DateOffset(months=months), last + timedelta(days=15)
