@@ -13,7 +13,13 @@ from events.store.saving import suggest_article_file
 from events.store.uploads import UploadRejected, read_pasted, read_upload
 from ui.card import md_escape
 from ui.data import store_layout
-from ui.editor_state import K_CONFLICT, K_DRAFT, K_NOT_READY, clear_candidate_widgets
+from ui.editor_state import (
+    K_CONFLICT,
+    K_DRAFT,
+    K_NOT_READY,
+    clear_candidate_widgets,
+    step_button,
+)
 from ui.view import View
 
 INPUT_LABELS = {"paste": "editor_mode_paste", "upload": "editor_mode_upload"}
@@ -38,15 +44,20 @@ UPLOAD_MESSAGES = {
 }
 
 
-def _published(lang: str) -> str | None:
-    """The publication date widgets; returns the date as EDTF, or None."""
-    mode = st.radio(
-        t("editor_meta_date_mode", lang),
-        tuple(DATE_LABELS),
-        key="editor.date_mode",
-        format_func=lambda m: t(DATE_LABELS[m], lang),
+def _mode_radio(label_key: str, labels: dict[str, str], key: str, lang: str) -> str:
+    """A horizontal radio choosing one of `labels` (mode -> locale key)."""
+    return st.radio(
+        t(label_key, lang),
+        tuple(labels),
+        key=key,
+        format_func=lambda m: t(labels[m], lang),
         horizontal=True,
     )
+
+
+def _published(lang: str) -> str | None:
+    """The publication date widgets; returns the date as EDTF, or None."""
+    mode = _mode_radio("editor_meta_date_mode", DATE_LABELS, "editor.date_mode", lang)
     if mode == "day":
         day = st.date_input(t("editor_date_pick", lang), key="editor.date_day", format="DD.MM.YYYY")
         return day.isoformat() if day else None
@@ -62,13 +73,7 @@ def _published(lang: str) -> str | None:
 
 def _read_article(lang: str):
     """The article the editor gave (an `Article`), or None (with a message for a bad upload)."""
-    mode = st.radio(
-        t("editor_input_mode", lang),
-        tuple(INPUT_LABELS),
-        key="editor.input_mode",
-        format_func=lambda m: t(INPUT_LABELS[m], lang),
-        horizontal=True,
-    )
+    mode = _mode_radio("editor_input_mode", INPUT_LABELS, "editor.input_mode", lang)
     try:
         if mode == "paste":
             text = st.text_area(t("editor_paste", lang), key="editor.paste", height=220)
@@ -110,13 +115,7 @@ def render_input(view: View) -> None:
         st.caption(t("editor_need_title", lang))
     # never disabled: a value typed just before the click arrives with the click (the
     # callback reads the widgets' state, not this run's values)
-    st.button(
-        t("editor_read", lang),
-        key="editor.read",
-        type="primary",
-        on_click=_start_draft,
-        args=(view,),
-    )
+    step_button(t("editor_read", lang), "editor.read", _start_draft, view)
     if st.session_state.pop(K_NOT_READY, False):
         st.warning(t("editor_need_title", lang))
 

@@ -27,7 +27,14 @@ from events.store.saving import (
 from events.store.tables import check_event_row
 from ui.card import md_escape
 from ui.data import store_layout
-from ui.editor_state import K_CONFLICT, K_DRAFT, K_FLASH, K_WHO, clear_candidate_widgets
+from ui.editor_state import (
+    K_CONFLICT,
+    K_DRAFT,
+    K_FLASH,
+    K_WHO,
+    clear_candidate_widgets,
+    step_button,
+)
 from ui.view import View
 
 
@@ -204,13 +211,7 @@ def render_save(view: View, decisions: dict[int, Decision], valid: bool) -> None
     st.caption(summary if decisions else t("editor_nothing", lang))
     if not valid and decisions:
         st.warning(t("editor_fix_first", lang))
-    st.button(
-        t("editor_save", lang),
-        key="editor.save",
-        type="primary",
-        on_click=_save_draft,
-        args=(view,),
-    )
+    step_button(t("editor_save", lang), "editor.save", _save_draft, view)
 
 
 def _undo() -> None:

@@ -31,3 +31,8 @@ def clear_candidate_widgets() -> None:
     """Forget the widgets of the previous draft's candidates."""
     for key in [k for k in st.session_state if str(k).startswith(CANDIDATE_PREFIX)]:
         del st.session_state[key]
+
+
+def step_button(label: str, key: str, callback, view) -> None:
+    """The primary button that ends a step; `callback(view)` runs before the next rerun."""
+    st.button(label, key=key, type="primary", on_click=callback, args=(view,))

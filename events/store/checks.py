@@ -132,28 +132,17 @@ def _inside(inner: DateBounds, outer: DateBounds) -> bool:
 def _text_date_presence(row: int, basis: str, text_date: str, name: str) -> list[Problem]:
     """`text_date` is empty exactly when `date_basis` is 'knowledge'."""
     if basis == "knowledge" and text_date:
-        return [
-            Problem(
-                name,
-                row,
-                "text_date",
-                text_date,
-                "text_date must be empty when date_basis is 'knowledge' (the article gives "
-                "no date)",
-            )
-        ]
-    if basis != "knowledge" and not text_date:
-        return [
-            Problem(
-                name,
-                row,
-                "text_date",
-                text_date,
-                f"text_date is empty but date_basis is '{basis}': give the EDTF value the "
-                "article's words support",
-            )
-        ]
-    return []
+        message = (
+            "text_date must be empty when date_basis is 'knowledge' (the article gives no date)"
+        )
+    elif basis != "knowledge" and not text_date:
+        message = (
+            f"text_date is empty but date_basis is '{basis}': give the EDTF value the "
+            "article's words support"
+        )
+    else:
+        return []
+    return [Problem(name, row, "text_date", text_date, message)]
 
 
 def _missing_date_source(
@@ -168,16 +157,11 @@ def _missing_date_source(
         if basis == "knowledge"
         else f"date '{date}' differs from text_date '{text_date}'"
     )
-    return [
-        Problem(
-            name,
-            row,
-            "date_source",
-            date_source,
-            f"date_source is empty but {why}: cite where the date comes from (outlet or "
-            "institution, title, date, URL)",
-        )
-    ]
+    message = (
+        f"date_source is empty but {why}: cite where the date comes from (outlet or "
+        "institution, title, date, URL)"
+    )
+    return [Problem(name, row, "date_source", date_source, message)]
 
 
 def _correction_problems(
@@ -189,27 +173,17 @@ def _correction_problems(
     inside = _inside(date_bounds(date), date_bounds(text_date))
     corrected = date_source.startswith(CORRECTION_MARKER)
     if not inside and not corrected:
-        return [
-            Problem(
-                name,
-                row,
-                "date",
-                date,
-                f"date lies outside text_date '{text_date}': fix it, or, if the article is "
-                f"wrong, start date_source with '{CORRECTION_MARKER}' and say why",
-            )
-        ]
+        message = (
+            f"date lies outside text_date '{text_date}': fix it, or, if the article is "
+            f"wrong, start date_source with '{CORRECTION_MARKER}' and say why"
+        )
+        return [Problem(name, row, "date", date, message)]
     if inside and corrected:
-        return [
-            Problem(
-                name,
-                row,
-                "date_source",
-                date_source,
-                f"date_source says the article is wrong ('{CORRECTION_MARKER}'), but date "
-                f"'{date}' lies inside text_date '{text_date}'",
-            )
-        ]
+        message = (
+            f"date_source says the article is wrong ('{CORRECTION_MARKER}'), but date "
+            f"'{date}' lies inside text_date '{text_date}'"
+        )
+        return [Problem(name, row, "date_source", date_source, message)]
     return []
 
 
