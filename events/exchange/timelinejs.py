@@ -25,9 +25,9 @@ from events.exchange.context import (
     clean_text,
     date_provenance,
     event_source_lines,
+    exporter,
     file_stem,
     header_lines,
-    make_context,
     summary_of,
     title_of,
 )
@@ -45,7 +45,6 @@ from events.exchange.timelinejs_import import (
 from events.locale import t
 from events.model.fuzzy_dates import describe_date
 from events.model.themes import theme_label
-from events.queries.filters import FilterState
 
 __all__ = [
     "MAX_IMPORT_BYTES",
@@ -166,16 +165,9 @@ def timeline_dict(ctx: ExportContext) -> dict:
     return {"title": title_slide(ctx), "events": slides}
 
 
-def timelinejs_json_file(
-    events: pd.DataFrame,
-    evidence: pd.DataFrame,
-    sources: pd.DataFrame,
-    filters: FilterState,
-    lang: str,
-    **options,
-) -> ExportFile:
+@exporter
+def timelinejs_json_file(ctx: ExportContext) -> ExportFile:
     """The filtered events as a TimelineJS JSON file."""
-    ctx = make_context(events, evidence, sources, filters, lang, **options)
     data = json.dumps(timeline_dict(ctx), ensure_ascii=False, indent=1).encode("utf-8")
     return ExportFile(data, f"{file_stem(ctx, 'timelinejs')}.json", "application/json")
 
@@ -206,17 +198,10 @@ def _spreadsheet_row(slide: dict, kind: str = "") -> list:
     ]
 
 
-def timelinejs_csv_file(
-    events: pd.DataFrame,
-    evidence: pd.DataFrame,
-    sources: pd.DataFrame,
-    filters: FilterState,
-    lang: str,
-    **options,
-) -> ExportFile:
+@exporter
+def timelinejs_csv_file(ctx: ExportContext) -> ExportFile:
     """The filtered events as a TimelineJS spreadsheet (CSV with TimelineJS's own columns;
     cells that a spreadsheet would run as a formula are neutralised)."""
-    ctx = make_context(events, evidence, sources, filters, lang, **options)
     timeline = timeline_dict(ctx)
     rows = [_spreadsheet_row(timeline["title"], "title")]
     rows += [_spreadsheet_row(slide) for slide in timeline["events"]]
