@@ -101,6 +101,7 @@ class _Intervals:
         return bisect_left(self.los, hi + gap) - bisect_right(self.his, lo - gap)
 
     def add(self, lo: float, hi: float) -> None:
+        """Keep [lo, hi]."""
         insort(self.los, lo)
         insort(self.his, hi)
 
@@ -111,6 +112,58 @@ class _Row:
     def __init__(self) -> None:
         self.boxes = _Intervals()
         self.texts = _Intervals()
+
+
+class _Lanes:
+    """The rows of every lane and the row budget shared by all lanes."""
+
+    def __init__(self, lanes: Sequence, reserved: dict | None, max_rows: int) -> None:
+        self.rows_of: dict = {}
+        for lane in dict.fromkeys(lanes):  # every lane gets its first row
+            first = _Row()
+            for lo, hi in (reserved or {}).get(lane, ()):
+                first.boxes.add(lo, hi)
+                first.texts.add(lo, hi)
+            self.rows_of[lane] = [first]
+        self.total = len(self.rows_of)
+        self.max_rows = max_rows
+
+    def free_row(self, lane, lo: float, hi: float, gap: float) -> int | None:
+        """The first row of `lane` with room for [lo, hi], else a new one if the budget allows."""
+        rows = self.rows_of[lane]
+        free = next((r for r, x in enumerate(rows) if not x.boxes.overlaps(lo, hi, gap)), None)
+        if free is None and self.total < self.max_rows:
+            free = self.open_row(lane)
+        return free
+
+    def open_row(self, lane) -> int:
+        """Add a row to `lane` and return its number."""
+        rows = self.rows_of[lane]
+        rows.append(_Row())
+        self.total += 1
+        return len(rows) - 1
+
+    def least_crowded(self, lane, lo: float, hi: float, overflow: int) -> int:
+        """Out of rows: on another mark rather than on a title, or in one of a few rows more."""
+        rows = self.rows_of[lane]
+        crowding = [(x.texts.overlaps(lo, hi, 2.0), x.boxes.overlaps(lo, hi, 0)) for x in rows]
+        free = crowding.index(min(crowding))
+        if crowding[free][0] and self.total < self.max_rows + overflow:
+            free = self.open_row(lane)
+        return free
+
+
+def _title_order(lanes: Sequence, box_lo: np.ndarray, importance: np.ndarray) -> np.ndarray:
+    """Most important first; among equals, every lane's first title before any lane's second."""
+    n = len(lanes)
+    order = np.lexsort((box_lo, -importance))
+    turn = np.zeros(n, dtype=int)
+    seen: dict = {}
+    for i in order:
+        key = (lanes[i], importance[i])
+        turn[i] = seen.get(key, 0)
+        seen[key] = turn[i] + 1
+    return np.lexsort((box_lo, turn, -importance))
 
 
 def pack_labels(
@@ -143,57 +196,27 @@ def pack_labels(
     label_lo = np.asarray(label_lo, dtype=float)
     label_hi = np.asarray(label_hi, dtype=float)
     importance = np.asarray(importance, dtype=float)
-    rows_of: dict = {}
-    for lane in dict.fromkeys(lanes):  # every lane gets its first row
-        first = _Row()
-        for lo, hi in (reserved or {}).get(lane, ()):
-            first.boxes.add(lo, hi)
-            first.texts.add(lo, hi)
-        rows_of[lane] = [first]
-    total = len(rows_of)
-    overflow = len(rows_of) if overflow is None else overflow
+    packed = _Lanes(lanes, reserved, max_rows)
+    overflow = len(packed.rows_of) if overflow is None else overflow
     row = np.zeros(n, dtype=int)
     labelled = np.zeros(n, dtype=bool)
     wants = ~np.isnan(label_lo)
     box_lo = np.where(wants, np.fmin(mark_lo, label_lo), mark_lo)
     box_hi = np.where(wants, np.fmax(mark_hi, label_hi), mark_hi)
-    # most important first; among equals, every lane's first title before any lane's second
-    order = np.lexsort((box_lo, -importance))
-    turn = np.zeros(n, dtype=int)
-    seen: dict = {}
-    for i in order:
-        key = (lanes[i], importance[i])
-        turn[i] = seen.get(key, 0)
-        seen[key] = turn[i] + 1
-    order = np.lexsort((box_lo, turn, -importance))
+    order = _title_order(lanes, box_lo, importance)
     for i in order[wants[order]]:
-        rows = rows_of[lanes[i]]
-        lo, hi = box_lo[i], box_hi[i]
-        free = next((r for r, x in enumerate(rows) if not x.boxes.overlaps(lo, hi, gap_px)), None)
-        if free is None and total < max_rows:
-            rows.append(_Row())
-            total += 1
-            free = len(rows) - 1
+        free = packed.free_row(lanes[i], box_lo[i], box_hi[i], gap_px)
         if free is not None:
-            rows[free].boxes.add(lo, hi)
-            rows[free].texts.add(label_lo[i], label_hi[i])
+            target = packed.rows_of[lanes[i]][free]
+            target.boxes.add(box_lo[i], box_hi[i])
+            target.texts.add(label_lo[i], label_hi[i])
             row[i], labelled[i] = free, True
     rest = np.flatnonzero(~labelled)
     for i in rest[np.argsort(mark_lo[rest], kind="stable")]:
-        rows = rows_of[lanes[i]]
         lo, hi = mark_lo[i], mark_hi[i]
-        free = next((r for r, x in enumerate(rows) if not x.boxes.overlaps(lo, hi, 1.0)), None)
-        if free is None and total < max_rows:
-            rows.append(_Row())
-            total += 1
-            free = len(rows) - 1
-        if free is None:  # out of rows: on another mark rather than on a title …
-            crowding = [(x.texts.overlaps(lo, hi, 2.0), x.boxes.overlaps(lo, hi, 0)) for x in rows]
-            free = crowding.index(min(crowding))
-            if crowding[free][0] and total < max_rows + overflow:  # … or a few rows more
-                rows.append(_Row())
-                total += 1
-                free = len(rows) - 1
-        rows[free].boxes.add(lo, hi)
+        free = packed.free_row(lanes[i], lo, hi, 1.0)
+        if free is None:
+            free = packed.least_crowded(lanes[i], lo, hi, overflow)
+        packed.rows_of[lanes[i]][free].boxes.add(lo, hi)
         row[i] = free
-    return Packing(row, labelled, {lane: len(rows) for lane, rows in rows_of.items()})
+    return Packing(row, labelled, {lane: len(rows) for lane, rows in packed.rows_of.items()})

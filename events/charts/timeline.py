@@ -1,17 +1,55 @@
 """Plotly timeline of the event table: lanes, exact days as marks, fuzzy spans, titles on the chart.
 
 The figure is built from plain arrays and dicts (Plotly's per-property validation would cost
-more than the rest of a rerun); tests read it back through `fig.data` and `fig.layout`.
+more than the rest of a rerun); tests read it back through `fig.data` and `fig.layout`. Lanes
+are `events.charts.lanes`, sizes `events.charts.sizes`, the layout
+`events.charts.timeline_layout`, the figure for very many events `events.charts.density`.
 """
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from events.charts.axis import tick_text, time_ticks
-from events.charts.labels import FONT_FAMILY, pack_labels, plotly_text, text_px, wrap_text
+from events.charts.density import density_figure
+from events.charts.labels import pack_labels, text_px
+from events.charts.lanes import (
+    EXACT_PRECISIONS,
+    MAX_COUNTRY_LANES,
+    OTHER_LANE,
+    country_lanes,
+    from_other_sources,
+    is_exact,
+    lane_label,
+    lane_rows,
+    ordered_lanes,
+)
+from events.charts.sizes import (
+    CHART_HEIGHT,
+    CHART_WIDTH,
+    DENSITY_ABOVE,
+    FONT_SIZE,
+    LANE_GAP,
+    LEGEND_FONT,
+    MARGIN,
+    PHONE_HEIGHT,
+    PHONE_WIDTH,
+    ROW_PX_MAX,
+    ROW_PX_MIN,
+    chart_height,
+    chart_width,
+    is_phone,
+)
+from events.charts.timeline_layout import (
+    lane_annotations,
+    layout,
+    legend_lines,
+    margin_top,
+    notes,
+    wrap_notes,
+)
 from events.charts.timeline_traces import (
     LABEL_FONT,
     LABEL_PAD,
@@ -23,109 +61,152 @@ from events.charts.timeline_traces import (
     place_labels,
     style_traces,
 )
-from events.locale import normalize_lang, t
+from events.locale import normalize_lang
 from events.model.themes import THEMES, theme_label
 from events.queries.ranges import default_range
 
-__all__ = ["LABEL_FONT", "LABEL_PAD", "LABEL_TRACE", "MARK_PX", "THEME_COLOURS", "timeline_figure"]
-
-FONT_SIZE = 16  # axis and lane names
-LEGEND_FONT = 14
-CHART_HEIGHT = 470  # fits a 1280x720 beamer below the page header
-CHART_WIDTH = 820  # the chart in the wide layout at 1280 px with the sidebar open (measured)
-PHONE_WIDTH = 358  # the chart on a 390 px wide phone (measured)
-PHONE_HEIGHT = 560  # a phone is taller than wide: more rows of titles fit
-MARGIN = {"l": 10, "r": 10, "b": 50}
-ROW_PX_MIN = 22  # a row with a 14 px title
-ROW_PX_MAX = 34
-LANE_GAP = 0.35  # free rows between two lanes
-DENSITY_ABOVE = 1500  # more events than this: draw how many per lane and month instead
-EXACT_PRECISIONS = ("day",)
-OTHER_LANE = "other"
-MAX_COUNTRY_LANES = 8
-
-
-def is_exact(events: pd.DataFrame) -> pd.Series:
-    """True for events known to the day and not marked approximate: drawn as markers."""
-    return events["precision"].isin(EXACT_PRECISIONS) & ~events["approximate"].astype(bool)
-
-
-def from_other_sources(events: pd.DataFrame) -> pd.Series:
-    """True where `date` is more precise than what the article says (`text_date` differs)."""
-    if "text_date" not in events.columns:
-        return pd.Series(False, index=events.index)
-    text_date = events["text_date"].fillna("").astype(str).str.strip()
-    return (text_date != "") & (text_date != events["date"].astype(str).str.strip())
-
-
-def country_lanes(events: pd.DataFrame, focus: tuple[str, ...] = ()) -> list[str]:
-    """The countries that get a lane: the chosen ones, else the most frequent few."""
-    if focus:
-        return list(focus)
-    counts = events["countries"].explode().dropna().value_counts()
-    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
-    return list(counts.index[:MAX_COUNTRY_LANES])
+__all__ = [
+    "CHART_HEIGHT",
+    "CHART_WIDTH",
+    "DENSITY_ABOVE",
+    "EXACT_PRECISIONS",
+    "FONT_SIZE",
+    "LABEL_FONT",
+    "LABEL_PAD",
+    "LABEL_TRACE",
+    "LANE_GAP",
+    "LEGEND_FONT",
+    "MARGIN",
+    "MARK_PX",
+    "MAX_COUNTRY_LANES",
+    "OTHER_LANE",
+    "PHONE_HEIGHT",
+    "PHONE_WIDTH",
+    "ROW_PX_MAX",
+    "ROW_PX_MIN",
+    "THEME_COLOURS",
+    "chart_height",
+    "chart_width",
+    "country_lanes",
+    "density_figure",
+    "from_other_sources",
+    "is_exact",
+    "is_phone",
+    "lane_annotations",
+    "lane_label",
+    "lane_rows",
+    "timeline_figure",
+]
 
 
-def lane_rows(
-    events: pd.DataFrame,
-    lane_by: str,
-    focus: tuple[str, ...] = (),
-    focus_themes: tuple[str, ...] = (),
-) -> pd.DataFrame:
-    """One row per (event, lane). Theme lanes: the event's first theme among the filtered ones
-    (else its first theme), which also gives its colour. Country lanes: one lane per country of
-    the event among the lane countries (the filtered ones, else the most frequent); an event
-    naming none of them goes to one 'other' lane."""
-    wanted = set(focus_themes)
-    all_themes = events["themes"].tolist()
-    if wanted:
-        colour = [next((x for x in themes if x in wanted), themes[0]) for themes in all_themes]
-    else:
-        colour = [themes[0] for themes in all_themes]
-    events = events.assign(colour_key=colour)
+@dataclass(frozen=True)
+class _Geometry:
+    """Where each row's mark lies along the time axis, in pixels from the view's left edge."""
+
+    x_lo: np.ndarray
+    x_hi: np.ndarray
+    mark_lo: np.ndarray
+    mark_hi: np.ndarray
+    exact: np.ndarray
+    in_view: np.ndarray
+    v0_ns: int
+    px_per_ns: float
+
+
+def _geometry(rows: pd.DataFrame, v0, v1, right_edge, plot_px: float) -> _Geometry:
+    """The marks' pixel extents for a view from `v0` to `v1` that is `plot_px` wide."""
+    v0_ns, px_per_ns = v0.value, plot_px / max((v1 - v0).value, 1)
+    start_ns = rows["start"].to_numpy("datetime64[ns]").astype("int64")
+    end_ns = (rows["end"].fillna(right_edge) + timedelta(days=1)).to_numpy("datetime64[ns]")
+    end_ns = end_ns.astype("int64")
+    exact = is_exact(rows).to_numpy()
+    x_lo = (start_ns - v0_ns) * px_per_ns
+    x_hi = np.where(exact, x_lo, (end_ns - v0_ns) * px_per_ns)
+    mark_lo = np.where(exact, x_lo - MARK_PX / 2, x_lo)
+    mark_hi = np.where(exact, x_lo + MARK_PX / 2, np.maximum(x_hi, x_lo + 4))
+    in_view = (mark_hi > 0) & (mark_lo < plot_px)
+    return _Geometry(x_lo, x_hi, mark_lo, mark_hi, exact, in_view, v0_ns, px_per_ns)
+
+
+def _legend_items(rows: pd.DataFrame, style: list[dict], lane_by: str, lang: str) -> list[str]:
+    """The legend's entries: the mark styles, and with country lanes the theme colours."""
+    items = [trace["name"] for trace in style]
     if lane_by == "country":
-        kept = set(country_lanes(events, focus))
-        countries = events["countries"].tolist()
-        lanes = [[c for c in codes if c in kept] or [OTHER_LANE] for codes in countries]
-        rows = events.assign(lane=lanes).explode("lane")
-    else:
-        rows = events.assign(lane=colour)
-    return rows.reset_index(drop=True)
+        keys = set(rows["colour_key"])
+        items += [theme_label(key, lang) for key in THEMES if key in keys]
+    return items
 
 
-def lane_label(lane: str, lane_by: str, country_names: dict[str, str], lang: str) -> str:
-    if lane == OTHER_LANE:
-        return t("chart_other_countries", lang)
-    if lane_by == "country":
-        return country_names.get(lane, lane)
-    return theme_label(lane, lang)
+def _lane_positions(lane_order: list[str], lane_rows_used: dict, lanes: list[str], row):
+    """Each lane's band (name, top, bottom), each row's y and the total height in rows."""
+    base, bands = {}, []
+    y_next = 0.0
+    for lane in lane_order:
+        base[lane] = y_next
+        height_rows = lane_rows_used[lane]
+        bands.append((lane, y_next - 0.5, y_next + height_rows - 0.5))
+        y_next += height_rows + LANE_GAP
+    y = np.array([base[lane] for lane in lanes]) + row
+    return bands, y, bands[-1][2] + 0.5
 
 
-def is_phone(user_agent: str | None) -> bool:
-    """Phones say "Mobi" in their User-Agent (as MDN recommends to test)."""
-    return bool(user_agent) and "Mobi" in user_agent
+def _selected_ring(rows: pd.DataFrame, ids: np.ndarray, y: np.ndarray, selected_id) -> list:
+    """A ring around the selected event's marks (none when it is not in the figure)."""
+    if selected_id is None or selected_id not in set(ids):
+        return []
+    chosen = np.flatnonzero(ids == selected_id)
+    return [
+        {
+            "type": "scatter",
+            "x": rows["start"].to_numpy()[chosen],
+            "y": y[chosen],
+            "mode": "markers",
+            "marker": {"size": 26, "symbol": "circle-open", "color": "#000"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "name": "selected",
+        }
+    ]
 
 
-def chart_width(user_agent: str | None) -> int:
-    """The width to pack titles for, from the browser's User-Agent header (the server never
-    learns the real width): phones get the phone width, others the desktop width. Titles packed
-    for a wider chart than drawn would overlap."""
-    return PHONE_WIDTH if is_phone(user_agent) else CHART_WIDTH
+def _lane_rows_for(events, described_dates, lane_by, focus_countries, focus_themes):
+    """The (event, lane) rows with the described date and the other-sources flag."""
+    if described_dates is None:
+        described_dates = events["date"]
+    return lane_rows(
+        events.assign(_described=described_dates.to_numpy(), _other=from_other_sources(events)),
+        lane_by,
+        focus_countries,
+        focus_themes,
+    )
 
 
-def chart_height(user_agent: str | None) -> int:
-    """The chart's height: taller on a phone, where the width holds fewer titles per row."""
-    return PHONE_HEIGHT if is_phone(user_agent) else CHART_HEIGHT
+def _row_budget(visible, earlier, legend, plot_px, height_px, lang, lane_order) -> int:
+    """How many rows of titles fit, leaving room for the notes if some titles are left out."""
+    worst_notes = notes(visible, visible + 1, earlier, lang)
+    avail = height_px - margin_top(len(wrap_notes(worst_notes, plot_px)), legend) - MARGIN["b"]
+    return max(len(lane_order), int(avail / ROW_PX_MIN - LANE_GAP * (len(lane_order) - 1)))
 
 
-def _lane_order(rows: pd.DataFrame, lane_by: str) -> list[str]:
-    if lane_by == "country":
-        counts = rows["lane"][rows["lane"] != OTHER_LANE].value_counts().sort_index()
-        order = list(counts.sort_values(ascending=False, kind="stable").index)
-        return order + ([OTHER_LANE] if (rows["lane"] == OTHER_LANE).any() else [])
-    present = set(rows["lane"])
-    return [theme for theme in THEMES if theme in present]
+def _figure_height(top: int, height_px: int, units: float) -> int:
+    """The figure's height: rows as tall as fit `height_px`, within the row size limits."""
+    row_px = min(ROW_PX_MAX, max(ROW_PX_MIN, (height_px - top - MARGIN["b"]) / units))
+    return int(top + MARGIN["b"] + units * row_px)
+
+
+def _time_span(events: pd.DataFrame, rows: pd.DataFrame, x_range):
+    """The view's ends (`x_range`, else the data's dense part) and where open spans end."""
+    view = x_range or default_range(events)
+    v0, v1 = pd.Timestamp(view[0]), pd.Timestamp(view[1])
+    last_known = max(rows["start"].max(), rows["end"].max() if rows["end"].notna().any() else v0)
+    return v0, v1, max(v1, last_known + timedelta(days=60))
+
+
+def _lane_names(lane_order, lane_by, country_names, lang):
+    """Each lane's name, and the space it takes at the left of the lane's first row."""
+    names = {lane: lane_label(lane, lane_by, country_names, lang) for lane in lane_order}
+    reserved = {lane: [(0.0, text_px(name, FONT_SIZE) * 1.1 + 8)] for lane, name in names.items()}
+    return names, reserved
 
 
 def timeline_figure(
@@ -153,273 +234,37 @@ def timeline_figure(
         return density_figure(events, lang, lane_by, country_names, x_range, width_px)
     if events.empty:
         return go.Figure(layout={"height": 200, "font": {"size": FONT_SIZE}})
-    if described_dates is None:
-        described_dates = events["date"]
-    view = x_range or default_range(events)
-    v0, v1 = pd.Timestamp(view[0]), pd.Timestamp(view[1])
-    rows = lane_rows(
-        events.assign(_described=described_dates.to_numpy(), _other=from_other_sources(events)),
-        lane_by,
-        focus_countries,
-        focus_themes,
-    )
-    lane_order = _lane_order(rows, lane_by)
-    last_known = max(rows["start"].max(), rows["end"].max() if rows["end"].notna().any() else v0)
-    right_edge = max(v1, last_known + timedelta(days=60))
-
-    # geometry in pixels along the time axis
+    rows = _lane_rows_for(events, described_dates, lane_by, focus_countries, focus_themes)
+    lane_order = ordered_lanes(rows, lane_by)
+    v0, v1, right_edge = _time_span(events, rows, x_range)
     plot_px = width_px - MARGIN["l"] - MARGIN["r"]
-    v0_ns, px_per_ns = v0.value, plot_px / max((v1 - v0).value, 1)
-    start_ns = rows["start"].to_numpy("datetime64[ns]").astype("int64")
-    end_ns = (rows["end"].fillna(right_edge) + timedelta(days=1)).to_numpy("datetime64[ns]")
-    end_ns = end_ns.astype("int64")
-    exact = is_exact(rows).to_numpy()
-    x_lo = (start_ns - v0_ns) * px_per_ns
-    x_hi = np.where(exact, x_lo, (end_ns - v0_ns) * px_per_ns)
-    mark_lo = np.where(exact, x_lo - MARK_PX / 2, x_lo)
-    mark_hi = np.where(exact, x_lo + MARK_PX / 2, np.maximum(x_hi, x_lo + 4))
-    in_view = (mark_hi > 0) & (mark_lo < plot_px)
+    geo = _geometry(rows, v0, v1, right_edge, plot_px)
     titles = rows[f"title_{lang}"].astype(str).tolist()
-    labels = place_labels(titles, x_lo, x_hi, exact, in_view, plot_px, LABEL_FONT)
-
-    # rows: lane names sit inside the plot, at the left of each lane's first row
-    lane_lanes = rows["lane"].tolist()
-    names = {lane: lane_label(lane, lane_by, country_names, lang) for lane in lane_order}
-    reserved = {lane: [(0.0, text_px(name, FONT_SIZE) * 1.1 + 8)] for lane, name in names.items()}
+    labels = place_labels(titles, geo.x_lo, geo.x_hi, geo.exact, geo.in_view, plot_px, LABEL_FONT)
+    names, reserved = _lane_names(lane_order, lane_by, country_names, lang)
     # the space above the plot: the legend, and the notes (assuming some titles are left out)
     ids = rows["id"].to_numpy()
-    visible_ids = set(ids[in_view])
-    earlier = len(set(ids[mark_hi <= 0]) - visible_ids)
+    visible_ids = set(ids[geo.in_view])
+    earlier = len(set(ids[geo.mark_hi <= 0]) - visible_ids)
     other = rows["_other"].to_numpy()
-    style = style_traces(exact, other, lang)
-    legend_items = [trace["name"] for trace in style]
-    if lane_by == "country":  # then the legend also names the theme colours
-        keys = set(rows["colour_key"])
-        legend_items += [theme_label(key, lang) for key in THEMES if key in keys]
-    legend_lines = _legend_lines(legend_items, plot_px)
-    largest = len(visible_ids)
-    worst_notes = _notes(largest, largest + 1, earlier, lang)
-    margin_top = _margin_top(len(_wrap(worst_notes, plot_px)), legend_lines)
-    avail = height_px - margin_top - MARGIN["b"]
-    max_rows = max(len(lane_order), int(avail / ROW_PX_MIN - LANE_GAP * (len(lane_order) - 1)))
+    style = style_traces(geo.exact, other, lang)
+    legend = legend_lines(_legend_items(rows, style, lane_by, lang), plot_px)
+    max_rows = _row_budget(len(visible_ids), earlier, legend, plot_px, height_px, lang, lane_order)
+    priority = rows["importance"].to_numpy() + 10 * (rows["id"] == selected_id).to_numpy()
+    lanes = rows["lane"].tolist()
     packing = pack_labels(
-        lane_lanes,
-        mark_lo,
-        mark_hi,
-        labels.lo,
-        labels.hi,
-        rows["importance"].to_numpy() + 10 * (rows["id"] == selected_id).to_numpy(),
-        max_rows,
-        reserved=reserved,
+        lanes, geo.mark_lo, geo.mark_hi, labels.lo, labels.hi, priority, max_rows, reserved=reserved
     )
-    base, bands = {}, []
-    y_next = 0.0
-    for lane in lane_order:
-        base[lane] = y_next
-        height_rows = packing.lane_rows[lane]
-        bands.append((lane, y_next - 0.5, y_next + height_rows - 0.5))
-        y_next += height_rows + LANE_GAP
-    y = np.array([base[lane] for lane in lane_lanes]) + packing.row
-    units = bands[-1][2] + 0.5
-
+    bands, y, units = _lane_positions(lane_order, packing.lane_rows, lanes, packing.row)
     # what the figure says about itself: titles left out, events left of the view
     titled = len(set(ids[packing.labelled]))
-    note_lines = _wrap(_notes(titled, len(visible_ids), earlier, lang), plot_px)
-    margin_top = _margin_top(len(note_lines), legend_lines)
-    avail = height_px - margin_top - MARGIN["b"]
-    row_px = min(ROW_PX_MAX, max(ROW_PX_MIN, avail / units))
-    height = int(margin_top + MARGIN["b"] + units * row_px)
-    traces = mark_traces(rows, exact, other, y, right_edge, lane_by, lang) + style
-    ns_per_px = 1 / px_per_ns
-    traces += label_traces(rows, labels, packing.labelled, y, v0_ns, ns_per_px, lang)
-    if selected_id is not None and selected_id in set(ids):
-        chosen = np.flatnonzero(ids == selected_id)
-        traces.append(
-            {
-                "type": "scatter",
-                "x": rows["start"].to_numpy()[chosen],
-                "y": y[chosen],
-                "mode": "markers",
-                "marker": {"size": 26, "symbol": "circle-open", "color": "#000"},
-                "hoverinfo": "skip",
-                "showlegend": False,
-                "name": "selected",
-            }
-        )
-    layout = _layout(
-        bands, names, (v0, v1), height, margin_top, note_lines, units, plot_px, lang, width_px
+    note_lines = wrap_notes(notes(titled, len(visible_ids), earlier, lang), plot_px)
+    top = margin_top(len(note_lines), legend)
+    height = _figure_height(top, height_px, units)
+    traces = mark_traces(rows, geo.exact, other, y, right_edge, lane_by, lang) + style
+    traces += label_traces(rows, labels, packing.labelled, y, geo.v0_ns, 1 / geo.px_per_ns, lang)
+    traces += _selected_ring(rows, ids, y, selected_id)
+    fig_layout = layout(
+        bands, names, (v0, v1), height, top, note_lines, units, plot_px, lang, width_px
     )
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
-
-
-def _notes(titled: int, visible: int, earlier: int, lang: str) -> list[str]:
-    notes = []
-    if titled < visible:
-        notes.append(t("chart_labels_some", lang, shown=titled, total=visible))
-    if earlier:
-        notes.append(
-            t("chart_before_one", lang) if earlier == 1 else t("chart_before", lang, n=earlier)
-        )
-    return notes
-
-
-def _wrap(notes: list[str], plot_px: float) -> list[str]:
-    return [line for note in notes for line in wrap_text(note, plot_px, LEGEND_FONT)]
-
-
-def _legend_lines(items: list[str], plot_px: float) -> int:
-    """Lines of a horizontal legend: all on one line if they fit, else Plotly's grid with
-    columns as wide as the widest entry."""
-    if not items:
-        return 0
-    widths = [text_px(name, LEGEND_FONT) + 46 for name in items]
-    if sum(widths) <= plot_px:
-        return 1
-    per_line = max(1, int(plot_px // max(widths)))
-    return -(-len(items) // per_line)
-
-
-def _margin_top(note_lines: int, legend_lines: int) -> int:
-    return 12 + 22 * (note_lines + legend_lines)
-
-
-def _layout(bands, names, view, height, margin_top, note_lines, units, plot_px, lang, width_px):
-    tickvals, ticktext = time_ticks(view[0], view[1], lang, plot_px, FONT_SIZE)
-    # every other lane on a grey band; one layout list is far faster than add_hrect
-    shading = [
-        {
-            "type": "rect",
-            "xref": "paper",
-            "x0": 0,
-            "x1": 1,
-            "y0": y0,
-            "y1": y1,
-            "fillcolor": "#f2f2f2",
-            "line": {"width": 0},
-            "layer": "below",
-        }
-        for i, (_, y0, y1) in enumerate(bands)
-        if i % 2 == 0
-    ]
-    note = "<br>".join(plotly_text(line) for line in note_lines)
-    return {
-        "shapes": shading,
-        "barmode": "overlay",
-        "height": height,
-        "margin": {**MARGIN, "t": margin_top},
-        "font": {"size": FONT_SIZE, "family": FONT_FAMILY},
-        "hoverlabel": {"font": {"size": FONT_SIZE}},
-        "showlegend": True,
-        "legend": {
-            "orientation": "h",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "x": 0,
-            "font": {"size": LEGEND_FONT},
-            "title": {"text": note, "side": "top", "font": {"size": LEGEND_FONT}},
-            "traceorder": "normal",
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
-        "dragmode": "pan",
-        "plot_bgcolor": "white",
-        "clickmode": "event+select",
-        "xaxis": {
-            "type": "date",
-            "gridcolor": "#dddddd",
-            "tickfont": {"size": FONT_SIZE},
-            "range": [view[0].isoformat(), view[1].isoformat()],
-            "tickmode": "array",
-            "tickvals": tickvals,
-            "ticktext": ticktext,
-            "tickangle": 0,
-        },
-        "yaxis": {
-            "showticklabels": False,
-            "ticks": "",
-            "range": [units - 0.5, -0.5],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        },
-        "annotations": lane_annotations(bands, names),
-    }
-
-
-def lane_annotations(bands, names) -> list[dict]:
-    """Lane names inside the plot, at the left end of each lane's first row (which the label
-    packing keeps free for them)."""
-    return [
-        {
-            "xref": "paper",
-            "yref": "y",
-            "x": 0,
-            "y": y0 + 0.5,
-            "xanchor": "left",
-            "yanchor": "middle",
-            "text": f"<b>{plotly_text(names[lane])}</b>",
-            "showarrow": False,
-            "font": {"size": FONT_SIZE, "color": "#333333"},
-            "name": "lane",
-        }
-        for lane, y0, _ in bands
-    ]
-
-
-def density_figure(
-    events: pd.DataFrame,
-    lang: str = "de",
-    lane_by: str = "theme",
-    country_names: dict[str, str] | None = None,
-    x_range: tuple | None = None,
-    width_px: int = CHART_WIDTH,
-) -> go.Figure:
-    """Too many events to draw one by one: a heatmap of events per lane and start month."""
-    lang = normalize_lang(lang)
-    country_names = country_names or {}
-    rows = lane_rows(events, lane_by)
-    lane_order = _lane_order(rows, lane_by)
-    lane_index = pd.Categorical(rows["lane"], categories=lane_order).codes
-    month = rows["start"].to_numpy("datetime64[M]").astype("int64")
-    first = int(month.min())
-    counts = np.zeros((len(lane_order), int(month.max()) - first + 1), dtype=int)
-    np.add.at(counts, (lane_index, month - first), 1)
-    days = np.arange(first, first + counts.shape[1]).astype("datetime64[M]").astype("datetime64[D]")
-    month_names = [tick_text(day.item(), "month", lang, True) for day in days]
-    lane_names = [lane_label(lane, lane_by, country_names, lang) for lane in lane_order]
-    hover = [
-        [f"{name}<br>{when}: {n}" for when, n in zip(month_names, row, strict=True)]
-        for name, row in zip(map(plotly_text, lane_names), counts.tolist(), strict=True)
-    ]
-    view = x_range or default_range(events)
-    tickvals, ticktext = time_ticks(view[0], view[1], lang, width_px - 60, FONT_SIZE)
-    heatmap = {
-        "type": "heatmap",
-        "x": days,
-        "y": lane_names,
-        "z": counts,
-        "text": hover,
-        "colorscale": "Blues",
-        "hovertemplate": "%{text}<extra></extra>",
-        "colorbar": {"thickness": 12},
-    }
-    layout = {
-        "height": CHART_HEIGHT,
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 50},
-        "font": {"size": FONT_SIZE, "family": FONT_FAMILY},
-        "title": {
-            "text": plotly_text(t("chart_density", lang, n=len(events))),
-            "font": {"size": 14},
-        },
-        "dragmode": "pan",
-        "xaxis": {
-            "type": "date",
-            "range": [pd.Timestamp(view[0]).isoformat(), pd.Timestamp(view[1]).isoformat()],
-            "tickmode": "array",
-            "tickvals": tickvals,
-            "ticktext": ticktext,
-            "tickangle": 0,
-        },
-        "yaxis": {"autorange": "reversed", "fixedrange": True},
-    }
-    return go.Figure({"data": [heatmap], "layout": layout}, _validate=False)
+    return go.Figure({"data": traces, "layout": fig_layout}, _validate=False)

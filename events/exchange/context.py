@@ -1,6 +1,8 @@
 """What every export says besides the events: filter line, export date, licence, intro, sources."""
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -83,6 +85,24 @@ def make_context(
         exported=exported or date.today(),
         intro=intro if intro is not None else story_intro(sources, lang),
     )
+
+
+def exporter(build: Callable[[ExportContext], "ExportFile"]) -> Callable[..., "ExportFile"]:
+    """Turn `build(ctx)` into an exporter taking (events, evidence, sources, filters, lang,
+    **options), the one signature every export has."""
+
+    @functools.wraps(build)
+    def export(
+        events: pd.DataFrame,
+        evidence: pd.DataFrame,
+        sources: pd.DataFrame,
+        filters: FilterState,
+        lang: str,
+        **options,
+    ) -> "ExportFile":
+        return build(make_context(events, evidence, sources, filters, lang, **options))
+
+    return export
 
 
 def story_intro(sources: pd.DataFrame, lang: str) -> str:

@@ -15,15 +15,14 @@ from events.exchange.context import (
     country_list,
     date_provenance,
     event_source_lines,
+    exporter,
     file_stem,
     header_lines,
-    make_context,
     summary_of,
     title_of,
 )
 from events.locale import t
 from events.model.fuzzy_dates import describe_date
-from events.queries.filters import FilterState
 from events.queries.masking import event_publication_days, mask_dates, publication_day
 from events.store.paths import STATIC_DIR
 
@@ -153,29 +152,15 @@ def worksheet_pdf(ctx: ExportContext) -> bytes:
     return bytes(pdf.output())
 
 
-def handout_pdf_file(
-    events: pd.DataFrame,
-    evidence: pd.DataFrame,
-    sources: pd.DataFrame,
-    filters: FilterState,
-    lang: str,
-    **options,
-) -> ExportFile:
+@exporter
+def handout_pdf_file(ctx: ExportContext) -> ExportFile:
     """The filtered events as an A4 handout: intro, filter line, then each event with its date
     in words, title, summary, countries and source line."""
-    ctx = make_context(events, evidence, sources, filters, lang, **options)
     return ExportFile(handout_pdf(ctx), f"{file_stem(ctx, 'handout')}.pdf", "application/pdf")
 
 
-def worksheet_pdf_file(
-    events: pd.DataFrame,
-    evidence: pd.DataFrame,
-    sources: pd.DataFrame,
-    filters: FilterState,
-    lang: str,
-    **options,
-) -> ExportFile:
+@exporter
+def worksheet_pdf_file(ctx: ExportContext) -> ExportFile:
     """The worksheet: numbered events with the dates blanked, the answer key on its own page."""
-    ctx = make_context(events, evidence, sources, filters, lang, **options)
     kind = "arbeitsblatt" if ctx.lang == "de" else "worksheet"
     return ExportFile(worksheet_pdf(ctx), f"{file_stem(ctx, kind)}.pdf", "application/pdf")

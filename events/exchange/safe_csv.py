@@ -8,7 +8,6 @@ Excel shows umlauts; headers in the UI language.
 
 import io
 
-import pandas as pd
 from defusedcsv import csv as defused_csv
 
 from events.exchange.context import (
@@ -16,9 +15,9 @@ from events.exchange.context import (
     ExportFile,
     clean_text,
     country_list,
+    exporter,
     file_stem,
     header_lines,
-    make_context,
     source_line,
     summary_of,
     theme_list,
@@ -26,7 +25,6 @@ from events.exchange.context import (
 )
 from events.locale import t
 from events.model.fuzzy_dates import describe_date
-from events.queries.filters import FilterState
 
 EXTRA_TRIGGERS = ("\t", "\r", "\n")
 DEFUSED_TRIGGERS = ("=", "+", "-", "@", "|", "%", *EXTRA_TRIGGERS)
@@ -117,17 +115,10 @@ def evidence_table(ctx: ExportContext) -> list[list]:
     return rows
 
 
-def csv_file(
-    events: pd.DataFrame,
-    evidence: pd.DataFrame,
-    sources: pd.DataFrame,
-    filters: FilterState,
-    lang: str,
-    **options,
-) -> ExportFile:
+@exporter
+def csv_file(ctx: ExportContext) -> ExportFile:
     """The filtered events with their evidence as CSV: three lines naming filters, export date
     and the quotes' licence, an empty line, then the table."""
-    ctx = make_context(events, evidence, sources, filters, lang, **options)
     buffer = io.StringIO(newline="")
     meta = [[line] for line in header_lines(ctx)]
     header = [t(key, ctx.lang) for key in COLUMN_KEYS]

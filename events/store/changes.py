@@ -7,7 +7,7 @@ opened it; `events.store.saving` does the locking, validation and writing.
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from events.model.schema import EVENT_COLUMNS, EVIDENCE_COLUMNS, SOURCE_COLUMNS
 from events.store.atomic import sha256
@@ -130,38 +130,36 @@ def _evidence_key(row: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(row.get(column, "") for column in EVIDENCE_COLUMNS)
 
 
-def plan_changes(
-    current: Mapping[str, bytes | None], changes: ChangeSet, who: str, when: str
-) -> tuple[dict[str, bytes | None], list[Conflict], dict]:
-    """Apply a change set to the current file contents, in memory.
+def _new_what() -> dict[str, list]:
+    """The history summary's lists, empty, in the order the history shows them."""
+    keys = ("sources_added", "events_added", "events_changed", "evidence_added")
+    keys += ("evidence_changed", "evidence_removed", "rejected")
+    return {key: [] for key in keys}
 
-    `current` maps logical names (events, evidence, sources, rejected, seed:<file>) to bytes;
-    it must hold every seed file the change writes. Returns the new contents of the files
-    that change, the conflicts found, and a summary for the history.
-    """
-    tables = _parse_all(current)
-    conflicts: list[Conflict] = []
-    new_files: dict[str, bytes | None] = {}
-    what: dict[str, list] = {
-        "sources_added": [],
-        "events_added": [],
-        "events_changed": [],
-        "evidence_added": [],
-        "evidence_changed": [],
-        "evidence_removed": [],
-        "rejected": [],
-    }
 
-    def row_of(name: str, values: Mapping[str, object]) -> dict[str, str]:
+@dataclass
+class _Plan:
+    """One change set being applied to the parsed tables: new files, conflicts, summary."""
+
+    current: Mapping[str, bytes | None]
+    tables: _Tables
+    who: str
+    when: str
+    conflicts: list[Conflict] = field(default_factory=list)
+    new_files: dict[str, bytes | None] = field(default_factory=dict)
+    what: dict[str, list] = field(default_factory=_new_what)
+
+    def row_of(self, name: str, values: Mapping[str, object]) -> dict[str, str]:
+        """`values` as a complete row of table `name` (`InvalidChange` for unknown columns)."""
         try:
-            return complete_row(values, tables.header[name], name)
+            return complete_row(values, self.tables.header[name], name)
         except ValueError as exc:
             raise InvalidChange(str(exc)) from None
 
-    # sources and their texts
-    sources = tables.rows[SOURCES]
-    for new in changes.sources:
-        row = row_of(SOURCES, new.row)
+    def add_source(self, new: NewSource) -> None:
+        """Add an article's `sources.csv` row and its text file, unless it is there already."""
+        sources = self.tables.rows[SOURCES]
+        row = self.row_of(SOURCES, new.row)
         file = row["file"]
         if not SEED_FILE.match(file):
             raise InvalidChange(f"sources: file {file!r} must be a plain name ending in .txt")
@@ -171,116 +169,152 @@ def plan_changes(
             raise InvalidChange("sources: the article text is larger than 2 MB")
         data = new.text.encode("utf-8")
         existing = next((r for r in sources if r["id"] == row["id"]), None)
-        on_disk = current.get(seed_name(file))
+        on_disk = self.current.get(seed_name(file))
         if existing is not None:
             if existing != row or on_disk != data:
-                conflicts.append(Conflict(SOURCES, row["id"], row, existing, reason="exists"))
-            continue
+                self.conflicts.append(Conflict(SOURCES, row["id"], row, existing, reason="exists"))
+            return
         if any(r["file"] == file for r in sources) or (on_disk not in (None, data)):
             raise InvalidChange(f"sources: the file name {file!r} is taken by another article")
         sources.append(row)
-        new_files[seed_name(file)] = data
-        what["sources_added"].append(row["id"])
+        self.new_files[seed_name(file)] = data
+        self.what["sources_added"].append(row["id"])
 
-    # events: new ones, then edits based on a version
-    events = tables.rows[EVENTS]
-    by_id = {row["id"].strip(): index for index, row in enumerate(events)}
-    for values in changes.new_events:
-        row = row_of(EVENTS, values)
+    def add_event(self, values: Mapping[str, object], by_id: dict[str, int]) -> None:
+        """Add a new event; an id already taken by a different row is a conflict."""
+        events = self.tables.rows[EVENTS]
+        row = self.row_of(EVENTS, values)
         event_id = row["id"].strip()
         if event_id in by_id:
             theirs = events[by_id[event_id]]
             if theirs != row:
-                conflicts.append(
+                self.conflicts.append(
                     Conflict(EVENTS, event_id, row, theirs, None, event_version(theirs), "exists")
                 )
-            continue
+            return
         by_id[event_id] = len(events)
         events.append(row)
-        what["events_added"].append(event_id)
-    for edit in changes.event_edits:
-        row = row_of(EVENTS, edit.row)
+        self.what["events_added"].append(event_id)
+
+    def edit_event(self, edit: EventEdit, by_id: dict[str, int]) -> None:
+        """Replace an event row if it is still the version the edit was based on."""
+        events = self.tables.rows[EVENTS]
+        row = self.row_of(EVENTS, edit.row)
         event_id = row["id"].strip()
         if event_id not in by_id:
-            conflicts.append(
+            self.conflicts.append(
                 Conflict(EVENTS, event_id, row, None, edit.base_version, None, "deleted")
             )
-            continue
+            return
         theirs = events[by_id[event_id]]
         if theirs == row:
-            continue  # the same edit is already there
+            return  # the same edit is already there
         current_version = event_version(theirs)
         if current_version != edit.base_version:
-            conflicts.append(
+            self.conflicts.append(
                 Conflict(EVENTS, event_id, row, theirs, edit.base_version, current_version)
             )
-            continue
+            return
         events[by_id[event_id]] = row
-        what["events_changed"].append(event_id)
+        self.what["events_changed"].append(event_id)
 
-    # evidence: additions merge, edits need their old row to still be there
-    evidence = tables.rows[EVIDENCE]
-    present = {_evidence_key(row) for row in evidence}
-    for values in changes.new_evidence:
-        row = row_of(EVIDENCE, values)
+    def add_evidence(self, values: Mapping[str, object], present: set[tuple[str, ...]]) -> None:
+        """Add an evidence row unless the very same row is there already."""
+        row = self.row_of(EVIDENCE, values)
         if _evidence_key(row) not in present:
-            evidence.append(row)
+            self.tables.rows[EVIDENCE].append(row)
             present.add(_evidence_key(row))
-            what["evidence_added"].append([row["event_id"], row["source"]])
-    for edit in changes.evidence_edits:
-        old = row_of(EVIDENCE, edit.old)
-        new = None if edit.new is None else row_of(EVIDENCE, edit.new)
+            self.what["evidence_added"].append([row["event_id"], row["source"]])
+
+    def edit_evidence(self, edit: EvidenceEdit, present: set[tuple[str, ...]]) -> None:
+        """Replace or remove an evidence row if its old version is still there."""
+        evidence = self.tables.rows[EVIDENCE]
+        old = self.row_of(EVIDENCE, edit.old)
+        new = None if edit.new is None else self.row_of(EVIDENCE, edit.new)
         index = next((i for i, r in enumerate(evidence) if r == old), None)
         if index is None:
-            if new is not None and _evidence_key(new) in present:
-                continue  # someone made the same change
-            theirs = next(
-                (
-                    r
-                    for r in evidence
-                    if (r["event_id"], r["source"], r["quote"])
-                    == (old["event_id"], old["source"], old["quote"])
-                ),
-                None,
-            )
-            reason = "changed" if theirs is not None else "deleted"
-            conflicts.append(Conflict(EVIDENCE, old["event_id"], new, theirs, reason=reason))
-            continue
+            if new is None or _evidence_key(new) not in present:
+                self.conflicts.append(_evidence_conflict(evidence, old, new))
+            return  # else someone made the same change
+        present.discard(_evidence_key(old))
         if new is None:
             del evidence[index]
-            present.discard(_evidence_key(old))
-            what["evidence_removed"].append([old["event_id"], old["source"]])
+            self.what["evidence_removed"].append([old["event_id"], old["source"]])
         else:
             evidence[index] = new
-            present.discard(_evidence_key(old))
             present.add(_evidence_key(new))
-            what["evidence_changed"].append([new["event_id"], new["source"]])
+            self.what["evidence_changed"].append([new["event_id"], new["source"]])
 
-    # rejected candidates
-    rejected = tables.rows[REJECTED]
-    known = {(r["source"], r["sentence_hash"]) for r in rejected}
-    for rejection in changes.rejections:
+    def reject(self, rejection: Rejection, known: set[tuple[str, str]]) -> None:
+        """Record a rejected candidate sentence once."""
         if rejection.key in known:
-            continue
+            return
         known.add(rejection.key)
-        rejected.append(
+        self.tables.rows[REJECTED].append(
             {
                 "source": rejection.source,
                 "sentence_hash": sentence_hash(rejection.sentence),
                 "sentence": " ".join(rejection.sentence.split()),
-                "rejected_by": who,
-                "rejected_at": when,
+                "rejected_by": self.who,
+                "rejected_at": self.when,
             }
         )
-        what["rejected"].append([rejection.source, sentence_hash(rejection.sentence)])
+        self.what["rejected"].append([rejection.source, sentence_hash(rejection.sentence)])
 
-    for name in COLUMNS:
-        data = render_table(tables.header[name], tables.rows[name])
-        if name == REJECTED and not tables.rows[name] and current.get(name) is None:
-            continue  # no rejections yet: do not create an empty file
-        if data != current.get(name):
-            new_files[name] = data
-    summary = {key: value for key, value in what.items() if value}
+    def render(self) -> None:
+        """Put every table whose bytes change into `new_files`."""
+        for name in COLUMNS:
+            data = render_table(self.tables.header[name], self.tables.rows[name])
+            if name == REJECTED and not self.tables.rows[name] and self.current.get(name) is None:
+                continue  # no rejections yet: do not create an empty file
+            if data != self.current.get(name):
+                self.new_files[name] = data
+
+
+def _evidence_conflict(
+    evidence: list[dict[str, str]], old: dict[str, str], new: dict[str, str] | None
+) -> Conflict:
+    """The conflict for an evidence edit whose old row is gone: changed or deleted."""
+    theirs = next(
+        (
+            r
+            for r in evidence
+            if (r["event_id"], r["source"], r["quote"])
+            == (old["event_id"], old["source"], old["quote"])
+        ),
+        None,
+    )
+    reason = "changed" if theirs is not None else "deleted"
+    return Conflict(EVIDENCE, old["event_id"], new, theirs, reason=reason)
+
+
+def plan_changes(
+    current: Mapping[str, bytes | None], changes: ChangeSet, who: str, when: str
+) -> tuple[dict[str, bytes | None], list[Conflict], dict]:
+    """Apply a change set to the current file contents, in memory.
+
+    `current` maps logical names (events, evidence, sources, rejected, seed:<file>) to bytes;
+    it must hold every seed file the change writes. Returns the new contents of the files
+    that change, the conflicts found, and a summary for the history.
+    """
+    plan = _Plan(current, _parse_all(current), who, when)
+    for new in changes.sources:
+        plan.add_source(new)
+    by_id = {row["id"].strip(): index for index, row in enumerate(plan.tables.rows[EVENTS])}
+    for values in changes.new_events:
+        plan.add_event(values, by_id)
+    for edit in changes.event_edits:
+        plan.edit_event(edit, by_id)
+    present = {_evidence_key(row) for row in plan.tables.rows[EVIDENCE]}
+    for values in changes.new_evidence:
+        plan.add_evidence(values, present)
+    for edit in changes.evidence_edits:
+        plan.edit_evidence(edit, present)
+    known = {(r["source"], r["sentence_hash"]) for r in plan.tables.rows[REJECTED]}
+    for rejection in changes.rejections:
+        plan.reject(rejection, known)
+    plan.render()
+    summary = {key: value for key, value in plan.what.items() if value}
     if changes.note:
         summary["note"] = changes.note
-    return new_files, conflicts, summary
+    return plan.new_files, plan.conflicts, summary

@@ -44,13 +44,10 @@ Use from a page (`layout = StoreLayout.default()`):
 import contextlib
 import errno
 import json
-import shutil
-import tempfile
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 from filelock import FileLock, Timeout
 
@@ -77,6 +74,7 @@ from events.store.changes import (
     plan_changes,
 )
 from events.store.csv_rows import TableUnreadable, parse_table
+from events.store.history import read_history, undoable_change, undoable_changes
 from events.store.layout import (
     EVENTS,
     EVIDENCE,
@@ -87,9 +85,9 @@ from events.store.layout import (
     StoreLayout,
     seed_name,
 )
-from events.store.paths import PROJECT_ROOT
 from events.store.rejections import Rejection
-from events.store.tables import Dataset, Problem, check_tables, load_dataset
+from events.store.save_check import validate_contents
+from events.store.tables import Dataset, Problem, load_dataset
 
 LOCK_TIMEOUT_S = 30.0
 UNDO_DEPTH = 50  # old file contents are kept for the newest 50 changes that can be undone
@@ -151,18 +149,6 @@ def event_for_edit(layout: StoreLayout, event_id: str) -> tuple[dict[str, str], 
     return None if row is None else (row, event_version(row))
 
 
-def read_history(layout: StoreLayout) -> list[dict]:
-    """Every history entry, oldest first (lines that are not JSON objects are skipped)."""
-    data = read_bytes_or_none(layout.history_file)
-    entries = []
-    for line in (data or b"").decode("utf-8", errors="replace").splitlines():
-        with contextlib.suppress(ValueError):
-            entry = json.loads(line)
-            if isinstance(entry, dict):
-                entries.append(entry)
-    return entries
-
-
 @contextlib.contextmanager
 def store_lock(layout: StoreLayout, timeout: float = LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold the store's file lock (raises `StoreBusy` after `timeout` seconds)."""
@@ -201,67 +187,6 @@ def load_current(layout: StoreLayout | None = None, timeout: float = LOCK_TIMEOU
 
 def _load(layout: StoreLayout) -> Dataset:
     return load_dataset(layout.events_csv, layout.evidence_csv, layout.sources_csv)
-
-
-# --- validation --------------------------------------------------------------------------------
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
-        return str(path)
-
-
-def _problem_key(problem: Problem) -> tuple:
-    return (Path(problem.file).name, problem.column, problem.value, problem.message)
-
-
-def validate_contents(
-    layout: StoreLayout, contents: Mapping[str, bytes | None]
-) -> tuple[list[Problem], list[Problem]]:
-    """Check the dataset as it would be after writing `contents`, in a temporary folder.
-
-    Returns (new problems, problems the current tables already have); file names in the
-    new problems are the real ones.
-    """
-    before = check_tables(layout.events_csv, layout.evidence_csv, layout.sources_csv)
-    with tempfile.TemporaryDirectory(prefix="timeline-save-") as tmp:
-        root = Path(tmp)
-        seeds = root / "seeds"
-        seeds.mkdir()
-        if layout.seeds_dir.is_dir():
-            for entry in layout.seeds_dir.iterdir():
-                if entry.name != layout.sources_csv.name and not entry.name.startswith("."):
-                    try:
-                        (seeds / entry.name).symlink_to(entry.resolve())
-                    except OSError:  # no symlinks here: copy
-                        shutil.copyfile(entry, seeds / entry.name)
-        for name, data in contents.items():
-            if name.startswith("seed:"):
-                target = seeds / layout.resolve(name).name
-                if target.is_symlink() or target.exists():
-                    target.unlink()
-                if data is not None:
-                    target.write_bytes(data)
-        paths = {
-            EVENTS: (layout.events_csv, root / "events.csv"),
-            EVIDENCE: (layout.evidence_csv, root / "evidence.csv"),
-            SOURCES: (layout.sources_csv, seeds / layout.sources_csv.name),
-        }
-        for name, (real, temp) in paths.items():
-            data = contents[name] if name in contents else read_bytes_or_none(real)
-            if data is not None:
-                temp.write_bytes(data)
-        after = check_tables(*(temp for _, temp in paths.values()))
-    known = {_problem_key(p) for p in before}
-    real_names = {temp.name: _display(real) for real, temp in paths.values()}
-    new = [
-        replace(p, file=real_names.get(Path(p.file).name, p.file))
-        for p in after
-        if _problem_key(p) not in known
-    ]
-    return new, before
 
 
 # --- saving and undo ---------------------------------------------------------------------------
@@ -353,22 +278,6 @@ def save_changes(
         entry = {"id": _change_id(), "kind": "save", "who": who, "when": when, "what": summary}
         _write_change(layout, new_files, current, entry)
         return SaveResult(entry, known)
-
-
-def undoable_changes(history: Sequence[dict]) -> list[dict]:
-    """The saved changes not undone, newest first: the order in which undo takes them back."""
-    undone = {entry.get("undoes") for entry in history if entry.get("kind") == "undo"}
-    return [
-        entry
-        for entry in reversed(history)
-        if entry.get("kind") != "undo" and entry.get("id") not in undone
-    ]
-
-
-def undoable_change(history: Sequence[dict]) -> dict | None:
-    """The newest saved change that has not been undone (None if there is none)."""
-    changes = undoable_changes(history)
-    return changes[0] if changes else None
 
 
 def undo_last(layout: StoreLayout | None, who: str, timeout: float = LOCK_TIMEOUT_S) -> SaveResult:
