@@ -23,7 +23,7 @@ render_filter_line(view)
 show_table_problems(view)
 st.caption(t("timeline_intro", lang))
 
-left, right = st.columns(2)
+left, right = st.columns([1, 2])
 lane_by = left.radio(
     t("lanes", lang),
     ("theme", "country"),
@@ -39,7 +39,8 @@ zoom = right.radio(
     t("zoom", lang),
     tuple(ranges),
     key="timeline.zoom",
-    format_func=lambda key: ranges[key].label,
+    format_func=lambda key: ranges[key].name,
+    captions=[r.span for r in ranges.values()],
     horizontal=True,
 )
 

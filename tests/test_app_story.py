@@ -126,14 +126,16 @@ def test_english_sources_use_the_english_metadata():
     assert '(<span lang="de">' in card and "German original" in card
 
 
-def test_intro_is_open_on_a_first_visit_and_closed_from_a_shared_link():
+def test_intro_lead_is_always_shown_and_the_rest_is_one_click_away():
     first = run_app()
     intro = first.expander[0]
-    assert intro.label == "Worum es geht" and intro.proto.expanded
-    assert any("Oliver Rolofs" in body for body in html_bodies(first))
+    assert intro.label == "Worum es geht" and not intro.proto.expanded  # chart stays in view
+    bodies = html_bodies(first)
+    assert any('class="intro-lead"' in b and "Südkaukasus" in b for b in bodies)
+    assert any("Oliver Rolofs" in body for body in bodies)  # the articles, in the expander
     shared = run_app({"country": "ARM", "lang": "en"})
     assert shared.expander[0].label == "What this is about"
-    assert not shared.expander[0].proto.expanded
+    assert any('class="intro-lead"' in b and "South Caucasus" in b for b in html_bodies(shared))
 
 
 def test_teacher_table_is_kept_in_an_expander():

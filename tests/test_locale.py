@@ -11,6 +11,7 @@ from events.locale import LANGS, strings
 from events.model.fuzzy_dates import PRECISIONS
 from events.model.schema import Event, Source
 from events.queries.quiz import KINDS
+from events.queries.ranges import RANGE_KEYS
 from events.queries.story import MARKERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +25,8 @@ CODE_FILES = [
 DYNAMIC = {
     "importance_": ("1", "2", "3"),
     "lanes_": ("theme", "country"),
+    "range_": RANGE_KEYS,
+    "range_name_": RANGE_KEYS,
     "genre_": get_args(Source.model_fields["genre"].annotation),
     "basis_": get_args(Event.model_fields["date_basis"].annotation),
     "lang_name_": LANGS,

@@ -2,8 +2,6 @@
 headings; choosing a title opens its card. It is the chart's text alternative (keyboard and
 screen reader) and the main view on a phone. The introduction to the story lives here too."""
 
-import tomllib
-
 import pandas as pd
 import streamlit as st
 
@@ -11,12 +9,11 @@ from events.charts.timeline import THEME_COLOURS
 from events.locale import t
 from events.model.themes import theme_label
 from events.queries.story import StoryItem, story_years
-from events.store.paths import PROJECT_ROOT
+from events.store.intro import load_intro
 from ui.session import select_event
 from ui.text import esc, mark_german_quote, md_literal, show_html
 from ui.view import View
 
-INTRO_TOML = PROJECT_ROOT / "seeds" / "intro.toml"
 KEY_INTRO_OPEN = "timeline.intro_open"
 KEY_STORY_LIMIT = "timeline.story_limit"
 STORY_STEP = 50  # events drawn at once; a long selection grows in steps (reruns stay fast)
@@ -47,21 +44,19 @@ STORY_CSS = (
 )
 
 
-def intro_text(lang: str) -> tuple[str, str]:
-    """(title, text) of the introduction in `lang`, from seeds/intro.toml."""
-    with open(INTRO_TOML, "rb") as handle:
-        part = tomllib.load(handle)[lang]
-    return part["title"], part["text"]
-
-
 def render_intro(lang: str) -> None:
-    """The introduction, collapsible; open on a session that did not start from a shared link
-    with filters or an event (that is, a first visit), and staying as the student leaves it."""
-    if KEY_INTRO_OPEN not in st.session_state:
-        st.session_state[KEY_INTRO_OPEN] = not (set(st.query_params) - {"lang"})
-    title, text = intro_text(lang)
-    with st.expander(md_literal(title), expanded=st.session_state[KEY_INTRO_OPEN]):
-        show_html(f'<p class="intro">{esc(text)}</p>')
+    """The story in one sentence under the title, the whole introduction one click away
+    (collapsed, so that the chart stays on the first screen of a beamer)."""
+    intro = load_intro(lang)
+    if intro is None:  # no introduction written (yet): the page starts with the chart
+        return
+    title, text = intro.title, intro.text
+    lead, _, rest = text.partition(". ")
+    style = "font-size:1.15rem;line-height:1.45;margin:0 0 .25rem 0"
+    show_html(f'<p class="intro-lead" style="{style}">{esc(lead.rstrip("."))}.</p>')
+    if rest:
+        with st.expander(md_literal(title), expanded=False, key=KEY_INTRO_OPEN):
+            show_html(f'<p class="intro">{esc(rest)}</p>')
 
 
 def _show_more() -> None:

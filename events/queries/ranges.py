@@ -22,12 +22,15 @@ LAST_MONTHS = 12
 
 
 class NamedRange(NamedTuple):
-    """A preset of the time axis: `key` for code and links, `label` for people."""
+    """A preset of the time axis: `key` for code and links, `label` for people ("Schwerpunkt
+    (Aug. 2021 – Juli 2025)"), `name` and `span` its two parts for a compact control."""
 
     key: str
     label: str
     start: pd.Timestamp
     end: pd.Timestamp
+    name: str = ""
+    span: str = ""
 
 
 def data_extent(events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -66,6 +69,14 @@ def _span_text(first: pd.Timestamp, last: pd.Timestamp, lang: str) -> str:
     return f"{_month_year(first, lang)} – {_month_year(last, lang)}"
 
 
+RANGE_KEYS = ("dense", "all", "last12")  # every preset named_ranges can give
+
+
+def _named(key: str, start, end, span: str, lang: str) -> NamedRange:
+    label = t(f"range_{key}", lang, span=span)
+    return NamedRange(key, label, start, end, t(f"range_name_{key}", lang), span)
+
+
 def named_ranges(events: pd.DataFrame, lang: str = "de") -> list[NamedRange]:
     """The presets for `events`, the default first: the dense part (when the events are
     unevenly spread), all events, and the last 12 months of the data (when they span more)."""
@@ -78,15 +89,13 @@ def named_ranges(events: pd.DataFrame, lang: str = "de") -> list[NamedRange]:
     dense_first = dense_start(events)
     if dense_first - first > (last - first) * (1 - DENSE_IF_BELOW):
         start, end = padded(dense_first, last)
-        label = t("range_dense", lang, span=_span_text(dense_first, last, lang))
-        ranges.append(NamedRange("dense", label, start, end))
-    label = t("range_all", lang, span=_span_text(first, last, lang))
-    ranges.append(NamedRange("all", label, *whole))
+        ranges.append(_named("dense", start, end, _span_text(dense_first, last, lang), lang))
+    ranges.append(_named("all", *whole, _span_text(first, last, lang), lang))
     year_before = last - pd.DateOffset(months=LAST_MONTHS)
     if year_before > first + pd.Timedelta(days=90):
         start, end = padded(year_before, last)
-        label = t("range_last12", lang, span=_span_text(year_before, last, lang))
-        ranges.append(NamedRange("last12", label, max(start, year_before), end))
+        span = _span_text(year_before, last, lang)
+        ranges.append(_named("last12", max(start, year_before), end, span, lang))
     return ranges
 
 
