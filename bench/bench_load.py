@@ -45,6 +45,7 @@ class StepResult:
     filter_change: list[float] = field(default_factory=list)
     errors: int = 0
     rss_mb: float = 0.0
+    messages: list[str] = field(default_factory=list)
 
 
 def rss_mb(pid: int) -> float:
@@ -53,6 +54,13 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def spread(values: list[float]) -> str:
+    """'median / 95th percentile' in seconds, or '–' when no session got that far."""
+    if not values:
+        return "–"
+    return f"{statistics.median(values):.2f} / {percentile(values, 0.95):.2f}"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -92,6 +100,7 @@ async def one_session(browser, url: str, option: str, result: StepResult, barrie
     except Exception as error:  # a timeout or a crash counts as an error of this session
         errors.append(repr(error))
     result.errors += len(errors)
+    result.messages += [error.splitlines()[0][:160] for error in errors]
     return context
 
 
@@ -159,6 +168,8 @@ def table(all_results: dict[str, list[StepResult]]) -> str:
 def ratios(all_results: dict[str, list[StepResult]]) -> str:
     """Our app against the minimal one at the largest step: memory and medians."""
     ours, ref = all_results["dashboard"][-2], all_results["minimal"][-2]
+    if not (ours.first_chart and ref.first_chart and ours.filter_change and ref.filter_change):
+        return f"At {ours.sessions} sessions some medians are missing (see the errors)."
     memory = ours.rss_mb / ref.rss_mb
     first = statistics.median(ours.first_chart) / statistics.median(ref.first_chart)
     change = statistics.median(ours.filter_change) / statistics.median(ref.filter_change)
@@ -175,6 +186,10 @@ def main() -> None:
     all_results = {name: asyncio.run(measure_app(name, args.steps)) for name in APPS}
     print(table(all_results))
     print()
+    for name, results in all_results.items():
+        for r in results:
+            for message in sorted(set(r.messages))[:5]:
+                print(f"{name}, {r.sessions} sessions: {message}")
     print(ratios(all_results))
 
 
