@@ -175,7 +175,7 @@ def _read_article(lang: str):
 def render_input(view: View) -> None:
     """Step 1: text, metadata, and the button that reads the candidates into the draft."""
     lang = view.lang
-    st.subheader(t("editor_step_input", lang), anchor=False)
+    st.header(t("editor_step_input", lang), anchor=False)
     article = _read_article(lang)
     if article is not None and article.removed:
         st.info(t("editor_removed", lang, n=sum(r.count for r in article.removed)))
@@ -368,7 +368,7 @@ def render_review(view: View) -> tuple[dict[int, Decision], bool]:
     draft = st.session_state.get(K_DRAFT)
     if not draft:
         return {}, False
-    st.subheader(t("editor_step_review", lang), anchor=False)
+    st.header(t("editor_step_review", lang), anchor=False)
     if not draft["candidates"]:
         st.info(t("editor_no_candidates", lang))
     taken = set(view.all_events["id"])
@@ -541,7 +541,7 @@ def _render_conflicts(lang: str) -> None:
 def render_save(view: View, decisions: dict[int, Decision], valid: bool) -> None:
     """Step 3: the save button (with what it will write), its outcome and any conflicts."""
     lang = view.lang
-    st.subheader(t("editor_step_save", lang), anchor=False)
+    st.header(t("editor_step_save", lang), anchor=False)
     st.text_input(t("editor_who", lang), key=K_WHO, max_chars=100)
     _render_flash(lang)
     _render_conflicts(lang)
@@ -581,7 +581,7 @@ def _undo() -> None:
 def render_history(view: View) -> None:
     """Undo the last change, and the list of changes (newest first)."""
     lang = view.lang
-    st.subheader(t("editor_history", lang), anchor=False)
+    st.header(t("editor_history", lang), anchor=False)
     left, right = st.columns(2)
     left.button(t("editor_undo", lang), key="editor.undo", on_click=_undo)
     right.button(

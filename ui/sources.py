@@ -66,7 +66,7 @@ def render_article(view: View) -> None:
         t("sources_pick", lang), list(titles), format_func=titles.get, key="sources.article"
     )
     source = sources.set_index("id", drop=False).loc[source_id]
-    st.subheader(md_escape(source["title"]), anchor=False)
+    st.header(md_escape(source["title"]), anchor=False)
     _metadata(source, lang)
     evidence = data.evidence[data.evidence["source"] == source_id]
     text = data.texts[source_id]
