@@ -73,7 +73,8 @@ def render_article(view: View) -> None:
     html, dates, marks = article_html(text, source["published"], evidence, data.events, lang)
     st.caption(t("sources_counts", lang, dates=len(dates), quotes=len(marks)))
     with st.container(key="sources.text", border=True):
-        st.html(ARTICLE_CSS + html)
+        # the article is German whatever the UI language: screen readers read it as German
+        st.html(f'{ARTICLE_CSS}<div lang="de">{html}</div>')
     if marks:
         st.markdown(f"**{t('sources_evidence', lang)}**")
         # a scrolling box, so that the card drawn below it stays in view

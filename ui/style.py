@@ -13,6 +13,9 @@ import streamlit as st
 
 from events.charts.contrast import NORMAL
 
+# Set when this stylesheet is in force (Streamlit mounts style-only st.html a moment after the
+# page's first elements): browser tests wait for it before measuring colours.
+MARKER_CSS = ":root { --app-style: 1; }\n"
 COMPACT_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 3rem; padding-bottom: 2rem; }
 [data-testid="stSidebarUserContent"] { padding-top: 1rem; }
@@ -33,12 +36,12 @@ _RING = f"outline: 3px solid {NORMAL['focus']} !important; outline-offset: 2px;"
 FOCUS_CSS = f"""
 [data-testid="stApp"] :is(button, a, summary, [tabindex]:not([tabindex="-1"])):focus-visible,
 [data-testid="stSidebarNavLink"]:focus-visible {{ {_RING} }}
-[data-testid="stApp"] label:has(> input:is([type="radio"], [type="checkbox"]):focus-visible),
-[data-testid="stApp"] label:has(input[role="switch"]:focus-visible) {{ {_RING}
+[data-testid="stApp"] label:has(input:is([type="radio"], [type="checkbox"]):focus-visible) {{
+  {_RING}
   border-radius: 4px; }}
 """
 
 
 def apply_compact_layout() -> None:
     """Inject the constant stylesheet (no table data goes into it)."""
-    st.html(f"<style>{COMPACT_CSS}{READABLE_CSS}{FOCUS_CSS}</style>")
+    st.html(f"<style>{MARKER_CSS}{COMPACT_CSS}{READABLE_CSS}{FOCUS_CSS}</style>")
