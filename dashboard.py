@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from events.locale import t
+from ui.a11y import set_document_lang
 from ui.data import prepared, render_data_banner
 from ui.filterline import render_link_notices
 from ui.navigation import hand_over, navigation
@@ -26,6 +27,7 @@ st.set_page_config(
 )
 page = navigation(lang)
 apply_compact_layout()
+set_document_lang(lang)
 render_data_banner(prep, lang)
 view = render_sidebar(prep)
 render_link_notices(lang)  # at the top of the main area, as plain text

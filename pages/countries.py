@@ -66,7 +66,7 @@ else:
     slots["map"] = st.container()
 
 if chosen:
-    st.subheader(t("countries_own", lang, names=", ".join(names.get(c, c) for c in chosen)))
+    st.header(t("countries_own", lang, names=", ".join(names.get(c, c) for c in chosen)))
     if not events.empty:
         timeline_key = f"countries.timeline.{selected_event() or ''}"
         st.plotly_chart(
@@ -87,7 +87,7 @@ if chosen:
         slots["country"] = st.container()
         render_event_list(view, events, key="countries.list", where="country")
 
-st.subheader(t("pairs_title", lang))
+st.header(t("pairs_title", lang))
 pairs = country_pairs(events)
 if pairs.empty:
     st.caption(t("pairs_empty", lang))
@@ -116,7 +116,7 @@ else:
         slots["pair"] = st.container()
         render_event_list(view, both, key="countries.pair_list", where="pair")
 
-st.subheader(t("actors_title", lang))
+st.header(t("actors_title", lang))
 actors = actor_counts(events)
 if actors.empty:
     st.caption(t("actors_empty", lang))

@@ -73,7 +73,7 @@ def test_country_in_the_url_narrows_map_timeline_and_list():
     assert map_counts(at) == expected_counts(ids)
     assert map_counts(at)["ARM"] == len(ids)
     assert at.selectbox(key="countries.pick").value == ("ARM",)
-    assert f"Zeitleiste: {country_name('ARM')}" in [s.value for s in at.subheader]
+    assert f"Zeitleiste: {country_name('ARM')}" in [s.value for s in at.header]
     timeline = figures(at)["timeline"]
     drawn = {
         c[0] if isinstance(c, list | tuple) else c
@@ -88,7 +88,7 @@ def test_country_in_the_url_narrows_map_timeline_and_list():
 def test_without_a_country_there_is_no_country_timeline():
     at = run()
     assert "timeline" not in figures(at)
-    assert not any(s.value.startswith("Zeitleiste:") for s in at.subheader)
+    assert not any(s.value.startswith("Zeitleiste:") for s in at.header)
 
 
 def test_country_picker_sets_the_shared_filter_and_the_url():
@@ -188,7 +188,7 @@ def test_map_config_serves_the_shapes_from_the_app():
 def test_english_names_and_titles():
     at = run({"lang": "en", "country": "PRK"})
     assert at.title[0].value == "Countries at a glance"
-    assert "Timeline: North Korea" in [s.value for s in at.subheader]
+    assert "Timeline: North Korea" in [s.value for s in at.header]
 
 
 @pytest.mark.parametrize("params", [{"q": "zzzz-nothing-matches"}, {"country": "XXX"}])

@@ -67,7 +67,7 @@ def test_injected_script_and_markdown_show_as_text(tmp_path, monkeypatch):
     assert "<script" not in body and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
     assert "**fett** [Link](https://evil.example/e) $x^2$" in body  # no Markdown in st.html
     assert "<img" not in body and "<a " not in body
-    heading = at.subheader[0].value
+    heading = at.header[0].value
     assert r"\*\*Titel\*\*" in heading and r"\<img" in heading
 
 

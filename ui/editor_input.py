@@ -94,7 +94,7 @@ def _read_article(lang: str):
 def render_input(view: View) -> None:
     """Step 1: text, metadata, and the button that reads the candidates into the draft."""
     lang = view.lang
-    st.subheader(t("editor_step_input", lang), anchor=False)
+    st.header(t("editor_step_input", lang), anchor=False)
     article = _read_article(lang)
     if article is not None and article.removed:
         st.info(t("editor_removed", lang, n=sum(r.count for r in article.removed)))

@@ -123,7 +123,7 @@ def render_review(view: View) -> tuple[dict[int, Decision], bool]:
     draft = st.session_state.get(K_DRAFT)
     if not draft:
         return {}, False
-    st.subheader(t("editor_step_review", lang), anchor=False)
+    st.header(t("editor_step_review", lang), anchor=False)
     if not draft["candidates"]:
         st.info(t("editor_no_candidates", lang))
     taken = set(view.all_events["id"])

@@ -194,7 +194,7 @@ def _render_conflicts(lang: str) -> None:
 def render_save(view: View, decisions: dict[int, Decision], valid: bool) -> None:
     """Step 3: the save button (with what it will write), its outcome and any conflicts."""
     lang = view.lang
-    st.subheader(t("editor_step_save", lang), anchor=False)
+    st.header(t("editor_step_save", lang), anchor=False)
     st.text_input(t("editor_who", lang), key=K_WHO, max_chars=100)
     _render_flash(lang)
     _render_conflicts(lang)
@@ -229,7 +229,7 @@ def _undo() -> None:
 def render_history(view: View) -> None:
     """Undo the last change, and the list of changes (newest first)."""
     lang = view.lang
-    st.subheader(t("editor_history", lang), anchor=False)
+    st.header(t("editor_history", lang), anchor=False)
     left, right = st.columns(2)
     left.button(t("editor_undo", lang), key="editor.undo", on_click=_undo)
     right.button(

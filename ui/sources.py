@@ -66,14 +66,15 @@ def render_article(view: View) -> None:
         t("sources_pick", lang), list(titles), format_func=titles.get, key="sources.article"
     )
     source = sources.set_index("id", drop=False).loc[source_id]
-    st.subheader(md_escape(source["title"]), anchor=False)
+    st.header(md_escape(source["title"]), anchor=False)
     _metadata(source, lang)
     evidence = data.evidence[data.evidence["source"] == source_id]
     text = data.texts[source_id]
     html, dates, marks = article_html(text, source["published"], evidence, data.events, lang)
     st.caption(t("sources_counts", lang, dates=len(dates), quotes=len(marks)))
     with st.container(key="sources.text", border=True):
-        st.html(ARTICLE_CSS + html)
+        # the article is German whatever the UI language: screen readers read it as German
+        st.html(f'{ARTICLE_CSS}<div lang="de">{html}</div>')
     if marks:
         st.markdown(f"**{t('sources_evidence', lang)}**")
         # a scrolling box, so that the card drawn below it stays in view
