@@ -135,18 +135,8 @@ def test_every_state_has_no_serious_violation(contexts, app_url, state, lang, vi
     check(contexts, app_url, viewport, with_lang(STATES[state], lang))
 
 
-TIMELINE_HEADINGS = pytest.mark.xfail(
-    strict=True,
-    reason="heading-order (moderate): the Timeline's list heading (pages/timeline.py, "
-    "st.subheader = h3) and the card title (ui/card.py, st.subheader) follow the page's h1; "
-    "both want st.header (h2), which other work owns",
-)
-
-
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(
-    "page_path", [pytest.param(p, marks=TIMELINE_HEADINGS) if p == "" else p for p in PAGE_PATHS]
-)
+@pytest.mark.parametrize("page_path", PAGE_PATHS)
 def test_headings_are_in_order(contexts, app_url, page_path, lang):
     violations = violations_on(contexts, app_url, "beamer", with_lang(page_path, lang))
     wrong = [v for v in violations if v["id"] == "heading-order"]
