@@ -150,17 +150,9 @@ def table(all_results: dict[str, list[StepResult]]) -> str:
             if r.sessions == 0:
                 lines.append(f"| {name} | closed | {r.rss_mb:.0f} | – | – | – |")
                 continue
-            first = (
-                f"{statistics.median(r.first_chart):.2f} / {percentile(r.first_chart, 0.95):.2f}"
-            )
-            change = (
-                f"{statistics.median(r.filter_change):.2f} / "
-                f"{percentile(r.filter_change, 0.95):.2f}"
-                if r.filter_change
-                else "–"
-            )
             lines.append(
-                f"| {name} | {r.sessions} | {r.rss_mb:.0f} | {first} | {change} | {r.errors} |"
+                f"| {name} | {r.sessions} | {r.rss_mb:.0f} | {spread(r.first_chart)} |"
+                f" {spread(r.filter_change)} | {r.errors} |"
             )
     return "\n".join(lines)
 
