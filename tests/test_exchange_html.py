@@ -1,7 +1,6 @@
 """The one-file offline timeline: self-contained, every data value escaped, and (in Chromium with
 every request off the machine blocked) the chart draws and every title is on the page."""
 
-import os
 import re
 import shutil
 from datetime import date
@@ -12,20 +11,9 @@ from exchange_data import HOSTILE_TITLE, real, with_hostile_event
 
 from events.exchange.webpage import html_file
 from events.queries.filters import FilterState, filter_events
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 EXPORTED = date(2025, 8, 1)
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 def export(filters=FilterState(), lang="de", events=None, evidence=None) -> str:  # noqa: B008
@@ -121,7 +109,12 @@ def test_offline_page_draws_the_chart_and_every_title(tmp_path):
             text = page.inner_text("body")
             page.screenshot(path=str(tmp_path / "page.png"), full_page=False)
             page.set_viewport_size({"width": 390, "height": 844})
-            page.wait_for_timeout(500)  # plotly's responsive resize
+            # plotly's responsive resize has run once the chart fits the phone's width
+            page.wait_for_function(
+                "() => document.querySelector('#timeline-chart .main-svg')"
+                ".getBoundingClientRect().width <= 390",
+                timeout=30_000,
+            )
             phone_width = page.evaluate("document.documentElement.scrollWidth")
         finally:
             browser.close()

@@ -4,13 +4,12 @@ events on the Timeline of a second browser context without a restart; a bad uplo
 with nothing written."""
 
 import os
-import subprocess
 import sys
 
 import pandas as pd
 import pytest
 
-from browser.conftest import ROOT, free_port, wait_for_app, wait_healthy
+from browser.conftest import ROOT, serve, wait_for_app
 
 pytestmark = pytest.mark.browser
 SECRET = "browser-test-geheim"
@@ -41,22 +40,8 @@ def editor_server(tmp_path_factory):
         "TIMELINE_SEEDS_DIR": str(seeds),
         "TIMELINE_EDITOR_SECRET": SECRET,
     }
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true"]
-    cmd += ["--server.port", str(port), "--server.address", "127.0.0.1"]
-    cmd += ["--browser.gatherUsageStats", "false"]
-    with (folder / "server.log").open("w") as out:
-        process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_healthy(url, process)
-            yield url, data, seeds
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    with serve("dashboard.py", folder / "server.log", env=env) as url:
+        yield url, data, seeds
 
 
 def snapshot(*folders) -> dict[str, bytes]:
