@@ -78,7 +78,7 @@ async def one_session(browser, url: str, option: str, result: StepResult, barrie
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         start = time.perf_counter()
-        await page.goto(url)
+        await page.goto(url, timeout=TIMEOUT_MS)
         await page.wait_for_selector(f"{CHART} .main-svg", timeout=TIMEOUT_MS)
         await page.wait_for_function(SCRIPT_IDLE, timeout=TIMEOUT_MS)
         result.first_chart.append(time.perf_counter() - start)
