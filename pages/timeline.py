@@ -9,6 +9,7 @@ from events.locale import t
 from events.queries.ranges import named_ranges
 from ui.card import render_card_with_close
 from ui.event_list import render_event_list
+from ui.exports import render_exports
 from ui.filterline import render_filter_line
 from ui.navigation import page_view
 from ui.session import on_chart_pick, selected_event
@@ -75,5 +76,6 @@ else:
     with st.expander(t("teacher_table", lang), key="timeline.teacher", on_change="rerun") as box:
         if box.open:
             render_event_list(view, events, key="timeline.list")
+    render_exports(view)
 
 render_card_with_close(view, key="timeline.close")

@@ -7,6 +7,7 @@ from typing import get_args
 
 import pytest
 
+from events.exchange import FORMATS
 from events.locale import LANGS, strings
 from events.model.fuzzy_dates import PRECISIONS
 from events.model.schema import Event, Source
@@ -26,6 +27,7 @@ DYNAMIC = {
     "importance_": ("1", "2", "3"),
     "lanes_": ("theme", "country"),
     "range_": RANGE_KEYS,
+    "exports_": tuple(f.replace("-", "_") for f in FORMATS),
     "range_name_": RANGE_KEYS,
     "genre_": get_args(Source.model_fields["genre"].annotation),
     "basis_": get_args(Event.model_fields["date_basis"].annotation),
