@@ -200,3 +200,13 @@ def test_every_origin_occurs_in_the_real_table_and_matches_the_statement():
 def test_outside_phrase_is_defined_once_per_language():
     assert outside_phrase("de") == "Aus anderen Quellen:"
     assert outside_phrase("en") == "From other sources:"
+
+
+def test_brief_statement_leaves_the_citation_to_the_card():
+    events = load_dataset().events.set_index("id", drop=False)
+    crash = date_statement(events.loc["azal-8243-crash"], "de")
+    assert crash.brief.startswith("Im Artikel: „Ende Dezember 2024“")
+    assert "25. Dezember 2024" in crash.brief and "(Quelle:" not in crash.brief
+    assert "http" not in crash.brief and "http" in crash.text
+    own = date_statement(events.loc["russia-karabakh-strings"], "en")
+    assert own.brief == own.text  # the article's own date: nothing to leave out

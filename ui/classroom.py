@@ -8,6 +8,7 @@ from events.charts.contrast import HIGH, NORMAL
 from events.locale import t
 from events.model.countries import country_name
 from events.model.fuzzy_dates import describe_date
+from events.model.provenance import date_statement
 from events.queries.presentation import move, publication_day_of, short_summary, shown_text
 from ui import url
 from ui.card import md_escape
@@ -239,8 +240,8 @@ def render_slide(view: View, event: pd.Series, hidden: bool, present: bool) -> N
                     args=(event["id"], None if present else FOCUS_NEXT),
                 )
         else:
-            written = f" · „{md_escape(event['date_text'])}“" if event["date_text"] else ""
-            st.markdown(f"**{md_escape(describe_date(event['date'], lang))}**{written}")
+            said = date_statement(event, lang).brief  # the article's date and what others add
+            st.markdown(f"**{md_escape(describe_date(event['date'], lang))}** · {md_escape(said)}")
         summary = short_summary(event[f"summary_{lang}"], 200 if present else 260)
         st.markdown(md_escape(shown_text(summary, day, lang, hidden)))
         countries = ", ".join(country_name(code, lang) for code in event["countries"])

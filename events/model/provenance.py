@@ -58,6 +58,14 @@ class DateStatement:
         """Both parts as one line."""
         return " ".join(part for part in (self.article, self.outside) if part)
 
+    @property
+    def brief(self) -> str:
+        """Both parts without the citation, for a slide or a hover label (the card has it)."""
+        outside = self.outside
+        if self.source and outside.endswith(")."):
+            outside = outside[: outside.rfind(" (")] + "."
+        return " ".join(part for part in (self.article, outside) if part)
+
 
 def _field(event: Mapping, name: str) -> str:
     value = event.get(name, "")
