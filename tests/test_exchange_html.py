@@ -2,16 +2,13 @@
 every request off the machine blocked) the chart draws and every title is on the page."""
 
 import re
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
-from exchange_data import HOSTILE_TITLE, real, with_hostile_event
+from exchange_data import real, with_hostile_event
 
 from events.exchange.webpage import html_file
 from events.queries.filters import FilterState, filter_events
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 EXPORTED = date(2025, 8, 1)
 
@@ -76,52 +73,3 @@ def test_page_names_language_filters_date_and_licence():
     assert "Filters: Armenia" in page and "Exported on 1 August 2025" in page
     assert "no free licence" in page
     assert '<blockquote lang="de">' in page
-
-
-@pytest.mark.browser
-def test_offline_page_draws_the_chart_and_every_title(tmp_path):
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see README)")
-    from playwright.sync_api import sync_playwright
-
-    events, evidence, _ = with_hostile_event()
-    page_file = tmp_path / "timeline.html"
-    page_file.write_text(export(events=events, evidence=evidence), encoding="utf-8")
-    off_machine, dialogs = [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-
-            def only_files(route):
-                if route.request.url.startswith(("file://", "data:", "blob:")):
-                    route.continue_()
-                else:
-                    off_machine.append(route.request.url)
-                    route.abort()
-
-            page.route("**/*", only_files)
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.goto(page_file.as_uri())
-            page.wait_for_selector("#timeline-chart .main-svg", timeout=30_000)
-            points = page.locator("#timeline-chart .scatterlayer .point").count()
-            bars = page.locator("#timeline-chart .barlayer .point").count()
-            text = page.inner_text("body")
-            page.screenshot(path=str(tmp_path / "page.png"), full_page=False)
-            page.set_viewport_size({"width": 390, "height": 844})
-            # plotly's responsive resize has run once the chart fits the phone's width
-            page.wait_for_function(
-                "() => document.querySelector('#timeline-chart .main-svg')"
-                ".getBoundingClientRect().width <= 390",
-                timeout=30_000,
-            )
-            phone_width = page.evaluate("document.documentElement.scrollWidth")
-        finally:
-            browser.close()
-    assert points + bars >= len(events)
-    squashed = " ".join(text.split())
-    missing = [t for t in events["title_de"] if " ".join(t.split()) not in squashed]
-    assert not missing
-    assert HOSTILE_TITLE in text
-    assert not dialogs and not off_machine
-    assert phone_width <= 390  # no horizontal scroll on a phone
