@@ -79,3 +79,9 @@ def label_text(label: str) -> str:
 def as_html(text: str) -> str:
     """`text` as ui.text.esc writes it into HTML."""
     return html.escape(text, quote=True)
+
+
+def shown(markdown: str) -> str:
+    """A Markdown body whose table values were escaped (ui.text.md_literal) as the reader sees
+    the words: backslash escapes and invisible word joiners removed (emphasis marks stay)."""
+    return label_text(markdown).replace("\u2060", "")

@@ -36,15 +36,17 @@ TITLE_PAYLOADS += ("directive", "script", "img_onerror", "backticks")
 # one value that holds all the short ones (for summaries, notes and link parameters)
 ALL_SHORT = " ".join(PAYLOADS[name] for name in TITLE_PAYLOADS)
 
-# link parameters of every kind the pages read (values ignored or shown in notices)
+# link parameters of every kind the pages read: each value is ignored with a notice (a search
+# term, `q`, would be kept and filter everything away, so it is not among them)
 LINK_PARAMS = {
     "event": PAYLOADS["md_image"],
     "country": PAYLOADS["md_link"],
     "theme": PAYLOADS["katex"],
-    "q": ALL_SHORT,
     "lang": PAYLOADS["script"],
-    "slide": PAYLOADS["img_onerror"],
+    "importance": PAYLOADS["img_onerror"],
     "from": PAYLOADS["backticks"],
+    "to": PAYLOADS["bidi"] + PAYLOADS["autolink"],
+    "round": PAYLOADS["heading"] + " " + PAYLOADS["emphasis"] + " " + PAYLOADS["directive"],
 }
 
 

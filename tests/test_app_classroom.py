@@ -2,7 +2,7 @@
 
 import re
 
-from apptest_helpers import as_list, notice_text, run_app
+from apptest_helpers import as_list, notice_text, run_app, shown
 from streamlit.testing.v1 import AppTest
 
 from events.store.tables import load_dataset
@@ -17,11 +17,11 @@ def open_classroom(params: dict | None = None) -> AppTest:
 
 
 def slide_title(at: AppTest) -> str:
-    return next(m.value for m in at.main.markdown if m.value.startswith("# "))[2:]
+    return next(shown(m.value) for m in at.main.markdown if m.value.startswith("# "))[2:]
 
 
 def progress_text(at: AppTest) -> str:
-    return next(m.value for m in at.main.markdown if re.fullmatch(r"\d+ / \d+", m.value))
+    return next(shown(m.value) for m in at.main.markdown if re.fullmatch(r"\d+ / \d+", m.value))
 
 
 def current(at: AppTest) -> str:
@@ -73,12 +73,12 @@ def test_the_link_keeps_the_place():
 def test_hide_dates_and_reveal():
     at = open_classroom({"event": "azal-8243-crash"})
     at.toggle(key="classroom.hide").set_value(True).run()
-    text = " ".join(m.value for m in at.main.markdown)
+    text = " ".join(shown(m.value) for m in at.main.markdown)
     assert "Dezember 2024" not in text and "Ratet" in text
     at.button(key="classroom.reveal").click().run()
-    assert "25. Dezember 2024" in " ".join(m.value for m in at.main.markdown)
+    assert "25. Dezember 2024" in " ".join(shown(m.value) for m in at.main.markdown)
     click(at, "next")  # the next slide starts hidden again
-    assert "Ratet" in " ".join(m.value for m in at.main.markdown)
+    assert "Ratet" in " ".join(shown(m.value) for m in at.main.markdown)
 
 
 def test_the_filters_decide_the_slides():
@@ -99,7 +99,7 @@ def test_importance_level_and_english():
 
 
 def slide_text(at: AppTest) -> str:
-    return " ".join(m.value for m in at.main.markdown)
+    return " ".join(shown(m.value) for m in at.main.markdown)
 
 
 def test_modes_from_the_link_and_back_into_it():

@@ -4,7 +4,7 @@ the last good data on screen with a banner naming the first real problem per fil
 import os
 
 import pandas as pd
-from apptest_helpers import run_app, use_tables
+from apptest_helpers import run_app, shown, use_tables
 
 
 def replace_file(path, text: str) -> None:
@@ -15,7 +15,7 @@ def replace_file(path, text: str) -> None:
 
 
 def banner(at) -> str:
-    return " ".join(e.value for e in at.error)
+    return " ".join(shown(e.value) for e in at.error)
 
 
 def test_a_changed_table_shows_on_the_next_rerun_and_a_broken_one_keeps_the_last_good(

@@ -4,7 +4,7 @@ round in the link, class mode on a beamer, masked titles."""
 import re
 
 import pytest
-from apptest_helpers import as_list, notice_text, run_app
+from apptest_helpers import as_list, notice_text, run_app, shown
 from streamlit.testing.v1 import AppTest
 
 from events.queries.filters import FilterState, filter_events
@@ -43,7 +43,7 @@ def open_quiz(params: dict | None = None) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.main.markdown)
+    return "\n".join(shown(m.value) for m in at.main.markdown)
 
 
 def button(at: AppTest, suffix: str):

@@ -6,7 +6,7 @@ import html
 import re
 
 import pandas as pd
-from apptest_helpers import as_html, card_html, run_app, use_tables
+from apptest_helpers import as_html, card_html, run_app, shown, use_tables
 
 from events.locale import t
 from events.queries.article_marks import fact_checks, shared_events
@@ -98,9 +98,9 @@ def test_fact_check_comes_from_the_tables_columns():
     assert {"kallas-visits-armenia", "pashinyan-erdogan-istanbul"} <= checked
     assert "kazakhstan-brics-no-application" in checked
     at = open_sources()
-    shown = " ".join(m.value for m in at.tabs[2].markdown)
+    page = " ".join(shown(m.value) for m in at.tabs[2].markdown)
     for title in DATA.events.set_index("id").loc[sorted(checked), "title_de"]:
-        assert title.split()[0] in shown
+        assert title.split()[0] in page
 
 
 def test_english_page():

@@ -13,6 +13,7 @@ from apptest_helpers import (
     label_text,
     notice_text,
     run_app,
+    shown,
     story_buttons,
 )
 from streamlit.testing.v1 import AppTest
@@ -53,7 +54,9 @@ def chart_ids(at: AppTest) -> set[str]:
 
 def count_text(at: AppTest) -> str:
     return next(
-        m.value for m in at.sidebar.markdown if "Ereignissen" in m.value or "events" in m.value
+        shown(m.value)
+        for m in at.sidebar.markdown
+        if "Ereignissen" in m.value or "events" in m.value
     )
 
 
@@ -167,6 +170,6 @@ def test_broken_table_shows_its_problems_instead_of_crashing(tmp_path, monkeypat
     (tmp_path / "evidence.csv").write_bytes(evidence.read_bytes())
     monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path))
     at = run()
-    message = " ".join(e.value for e in at.error)
+    message = " ".join(shown(e.value) for e in at.error)
     assert "events.csv, row" in message and "column date, value '2024-13-45'" in message
     assert len(chart_ids(at)) == len(EVENTS) - 1  # the broken row is left out, the rest shows

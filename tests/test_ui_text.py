@@ -1,5 +1,7 @@
 """ui/text.py: values from tables and links are shown as text; links only to http(s)."""
 
+import re
+
 import pytest
 
 from ui.text import cut, esc, link_html, linked_text_html, md_literal, web_host
@@ -57,3 +59,10 @@ def test_web_host():
 def test_cut_removes_control_and_bidi_characters_and_shortens():
     assert cut("a\u202eb\x00c") == "abc"
     assert cut("x" * 500, 20) == "x" * 19 + "…"
+
+
+@pytest.mark.parametrize("value", [":smile:", "vor :red[rot] und :material/warning:", "a:b_c:d"])
+def test_md_literal_keeps_emoji_shortcodes_and_directives_as_written(value):
+    text = re.sub(r"\\(.)", r"\1", md_literal(value))  # the text Streamlit's parser leaves
+    assert not re.search(r":[\w+-]+:", text)  # no shortcode left for its emoji and icon step
+    assert text.replace("\u2060", "") == value  # the reader sees the value

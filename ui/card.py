@@ -4,7 +4,6 @@ dialog in front of the page (so it is where the eye is, whichever way the event 
 Every table value goes through ui/text.py: escaped HTML, links only to http(s) addresses.
 """
 
-import re
 from functools import partial
 
 import pandas as pd
@@ -28,14 +27,6 @@ from ui.text import (
     show_html,
 )
 from ui.view import View
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
-
-
-def md_escape(text: str) -> str:
-    """Escape Markdown so table text shows as written (the classroom page's slides)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
 
 # constant stylesheet of the card and its dialog (no table data in it); on a phone the dialog
 # uses the whole width and smaller margins, so a card fits the screen

@@ -11,8 +11,8 @@ from events.model.fuzzy_dates import describe_date
 from events.model.provenance import date_statement
 from events.queries.presentation import move, publication_day_of, short_summary, shown_text
 from ui import url
-from ui.card import md_escape
 from ui.session import KEY_IMPORTANCE, select_event, selected_event
+from ui.text import md_literal
 from ui.view import View
 
 KEY_REVEALED = "classroom.revealed"
@@ -228,7 +228,7 @@ def render_slide(view: View, event: pd.Series, hidden: bool, present: bool) -> N
     lang = view.lang
     day = publication_day_of(event["id"], view.data.evidence, view.data.sources)
     with st.container(key="classroom-slide"):
-        st.markdown(f"# {md_escape(shown_text(event[f'title_{lang}'], day, lang, hidden))}")
+        st.markdown(f"# {md_literal(shown_text(event[f'title_{lang}'], day, lang, hidden))}")
         if hidden:
             hint = f" {t('classroom_reveal_hint', lang)}" if present else ""
             with st.container(horizontal=True, vertical_alignment="center"):
@@ -241,13 +241,14 @@ def render_slide(view: View, event: pd.Series, hidden: bool, present: bool) -> N
                 )
         else:
             said = date_statement(event, lang).brief  # the article's date and what others add
-            st.markdown(f"**{md_escape(describe_date(event['date'], lang))}** · {md_escape(said)}")
+            day_words = md_literal(describe_date(event["date"], lang))
+            st.markdown(f"**{day_words}** · {md_literal(said)}")
         summary = short_summary(event[f"summary_{lang}"], 200 if present else 260)
-        st.markdown(md_escape(shown_text(summary, day, lang, hidden)))
+        st.markdown(md_literal(shown_text(summary, day, lang, hidden)))
         countries = ", ".join(country_name(code, lang) for code in event["countries"])
-        st.markdown(f"**{md_escape(countries)}**")
+        st.markdown(f"**{md_literal(countries)}**")
         with st.container(key="classroom-source"):
-            st.markdown(md_escape(_source_text(view, event["id"], lang, hidden)))
+            st.markdown(md_literal(_source_text(view, event["id"], lang, hidden)))
 
 
 def render_nav(ids: list[str], lang: str) -> None:

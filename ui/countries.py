@@ -12,6 +12,7 @@ from events.charts.countries import codes_from_points, pair_codes, pair_key
 from events.locale import t
 from events.model.actors import actor_name
 from ui.session import KEY_COUNTRY, KEY_QUERY, chart_points, picked_at
+from ui.text import md_literal
 
 KEY_WORLD = "countries.world"
 KEY_PICK = "countries.pick"
@@ -121,7 +122,7 @@ def render_actor_pills(actors: pd.Series, lang: str) -> None:
         t("actors_pick", lang),
         options,
         key=KEY_ACTOR,
-        format_func=lambda actor: f"{actor_name(actor, lang)} ({actors[actor]})",
+        format_func=lambda actor: md_literal(f"{actor_name(actor, lang)} ({actors[actor]})"),
         on_change=_on_actor,
     )
 

@@ -130,13 +130,13 @@ def prepared() -> Prepared:
 
 def render_data_banner(prep: Prepared, lang: str) -> None:
     """On every page: the tables on disk are broken; name the first real problem per file."""
-    from ui.card import md_escape  # ui.card imports ui.view, which imports this module
+    from ui.text import md_literal
 
     broken = prep.broken
     if broken is None:
         return
     head = t("data_stale" if prep.stale else "data_partial", lang, n=broken.real)
-    lines = [f"- {md_escape(str(problem))}" for problem in broken.first_per_file]
+    lines = [f"- {md_literal(str(problem))}" for problem in broken.first_per_file]
     if broken.follow_on:
         lines.append(f"- {t('data_follow_on', lang, n=broken.follow_on)}")
     with st.container(key="data_banner"):

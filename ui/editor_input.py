@@ -11,7 +11,6 @@ from events.store.drafts import ArticleMeta, actors_in, source_id_for, valid_edt
 from events.store.rejections import rejected_keys, without_rejected
 from events.store.saving import suggest_article_file
 from events.store.uploads import UploadRejected, read_pasted, read_upload
-from ui.card import md_escape
 from ui.data import store_layout
 from ui.editor_state import (
     K_CONFLICT,
@@ -20,6 +19,7 @@ from ui.editor_state import (
     clear_candidate_widgets,
     step_button,
 )
+from ui.text import cut, md_literal
 from ui.view import View
 
 INPUT_LABELS = {"paste": "editor_mode_paste", "upload": "editor_mode_upload"}
@@ -64,7 +64,7 @@ def _published(lang: str) -> str | None:
     if mode == "edtf":
         value = st.text_input(t("editor_date_edtf_value", lang), key="editor.date_edtf").strip()
         if value and not valid_edtf(value):
-            st.error(t("editor_date_bad", lang, value=value))
+            st.error(t("editor_date_bad", lang, value=md_literal(cut(value))))
             return None
         return value or None
     st.warning(t("editor_date_unknown_warning", lang))
@@ -87,7 +87,7 @@ def _read_article(lang: str):
     except UploadRejected as exc:
         kind = exc.params.get("kind", "?")
         message_key = UPLOAD_MESSAGES.get(exc.reason, "upload_damaged")
-        st.error(t(message_key, lang, kind=md_escape(str(kind))), icon=":material/block:")
+        st.error(t(message_key, lang, kind=md_literal(str(kind))), icon=":material/block:")
         return None
 
 

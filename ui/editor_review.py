@@ -9,8 +9,9 @@ from events.model.schema import DATE_BASES
 from events.model.themes import THEMES, theme_label
 from events.store.drafts import ACTIONS, EVIDENCE, NEW, OPEN, Decision, event_row_from_candidate
 from events.store.tables import check_event_row
-from ui.card import md_escape, quote_html
+from ui.card import quote_html
 from ui.editor_state import K_DRAFT
+from ui.text import md_literal
 from ui.view import View
 
 FORM_FIELDS = ("id", "date", "date_text", "date_basis", "text_date", "date_source")
@@ -36,13 +37,13 @@ def _candidate_facts(row: dict, view: View) -> None:
     themes = ", ".join(theme_label(x, lang) for x in row["themes"].split(";") if x)
     backs = ", ".join(_title(view, e) for e in row["curated_events"].split(";") if e)
     lines = [
-        f"**{t('editor_cand_written', lang)}:** „{md_escape(row['date_text'])}“",
-        f"**{t('editor_cand_resolved', lang)}:** {md_escape(describe_date(row['date'], lang))} "
-        f"({md_escape(row['date'])}; {basis})",
-        f"**{t('editor_cand_countries', lang)}:** {md_escape(countries or '–')}",
-        f"**{t('editor_cand_themes', lang)}:** {md_escape(themes or '–')}",
-        f"**{t('editor_cand_actors', lang)}:** {md_escape(row.get('actors', '') or '–')}",
-        f"**{t('editor_cand_backs', lang)}:** {md_escape(backs or '–')}",
+        f"**{t('editor_cand_written', lang)}:** „{md_literal(row['date_text'])}“",
+        f"**{t('editor_cand_resolved', lang)}:** {md_literal(describe_date(row['date'], lang))} "
+        f"({md_literal(row['date'])}; {basis})",
+        f"**{t('editor_cand_countries', lang)}:** {md_literal(countries or '–')}",
+        f"**{t('editor_cand_themes', lang)}:** {md_literal(themes or '–')}",
+        f"**{t('editor_cand_actors', lang)}:** {md_literal(row.get('actors', '') or '–')}",
+        f"**{t('editor_cand_backs', lang)}:** {md_literal(backs or '–')}",
     ]
     st.markdown("  \n".join(lines))
 
@@ -95,7 +96,7 @@ def _decide(index: int, row: dict, view: View, taken: set[str]) -> tuple[Decisio
         values = _event_form(index, event_row_from_candidate(row, taken), view)
         problems = check_event_row(values, [row["sentence"]], taken)
         if problems:
-            lines = "\n".join(f"- {md_escape(str(p))}" for p in problems)
+            lines = "\n".join(f"- {md_literal(str(p))}" for p in problems)
             st.error(f"{t('editor_field_problems', lang)}\n\n{lines}")
         else:
             st.success(t("editor_field_ok", lang))

@@ -25,7 +25,6 @@ from events.store.saving import (
     undo_last,
 )
 from events.store.tables import check_event_row
-from ui.card import md_escape
 from ui.data import store_layout
 from ui.editor_state import (
     K_CONFLICT,
@@ -35,6 +34,7 @@ from ui.editor_state import (
     clear_candidate_widgets,
     step_button,
 )
+from ui.text import md_literal
 from ui.view import View
 
 
@@ -151,9 +151,9 @@ def _render_flash(lang: str) -> None:
     elif kind == "undo_none":
         st.info(t("editor_undo_none", lang))
     elif kind == "undo_conflict":
-        st.warning(t("editor_undo_conflict", lang, files=md_escape(", ".join(values))))
+        st.warning(t("editor_undo_conflict", lang, files=md_literal(", ".join(values))))
     else:
-        lines = "\n".join(f"- {md_escape(v)}" for v in values)
+        lines = "\n".join(f"- {md_literal(v)}" for v in values)
         st.error(f"{t('editor_invalid', lang)}\n\n{lines}")
 
 

@@ -2,7 +2,7 @@
 set per kind of question, the feedback with the event's card and quote, and the page's CSS.
 
 Questions come from `events.queries.quiz` (pure); this module only renders them. Table text is
-shown as text: titles go into selectbox labels (plain text) or through `md_escape`.
+shown as text: titles go into selectbox labels (plain text) or through `md_literal`.
 """
 
 import zlib
@@ -28,9 +28,9 @@ from events.queries.quiz import (
     score_answer,
 )
 from ui import url
-from ui.card import md_escape, quote_html, render_event_card, source_html
+from ui.card import quote_html, render_event_card, source_html
 from ui.classroom import CONTRAST_CSS, FOCUS_CSS, PRESENT_CSS
-from ui.text import show_html
+from ui.text import md_literal, show_html
 from ui.view import View
 
 KEY_INDEX = "quiz.index"
@@ -160,7 +160,7 @@ def _order_answer(question: OrderQuestion, titles: dict, lang: str, key) -> list
 
 
 def _when_answer(question: WhenQuestion, titles: dict, lang: str, key) -> str:
-    st.markdown(f"**{md_escape(titles[question.event_id])}**")
+    st.markdown(f"**{md_literal(titles[question.event_id])}**")
     if question.knowledge:
         st.markdown(t("quiz_knowledge", lang))
     return st.select_slider(
@@ -173,12 +173,12 @@ def _when_answer(question: WhenQuestion, titles: dict, lang: str, key) -> str:
 
 
 def _country_answer(question: CountryQuestion, titles: dict, lang: str, key) -> list:
-    st.markdown(f"**{md_escape(titles[question.event_id])}**")
+    st.markdown(f"**{md_literal(titles[question.event_id])}**")
     picked = st.pills(
         t("quiz_country_prompt", lang),
         question.options,
         selection_mode="multi",
-        format_func=lambda code: country_name(code, lang),
+        format_func=lambda code: md_literal(country_name(code, lang)),
         key=key("country"),
     )
     return list(picked or [])
@@ -191,10 +191,10 @@ def _beamer_question(question: Question, titles: dict, lang: str) -> None:
     """The question as the class sees it on the beamer: no widgets, the options lettered."""
     if isinstance(question, OrderQuestion):
         st.markdown(t("quiz_order_prompt", lang))
-        lines = [f"**{LETTERS[n]}** {md_escape(titles[i])}" for n, i in enumerate(question.shown)]
+        lines = [f"**{LETTERS[n]}** {md_literal(titles[i])}" for n, i in enumerate(question.shown)]
         st.markdown("  \n".join(lines))
         return
-    st.markdown(f"**{md_escape(titles[question.event_id])}**")
+    st.markdown(f"**{md_literal(titles[question.event_id])}**")
     if isinstance(question, WhenQuestion):
         if question.knowledge:
             st.markdown(t("quiz_knowledge", lang))
@@ -202,7 +202,8 @@ def _beamer_question(question: Question, titles: dict, lang: str) -> None:
     else:
         st.markdown(t("quiz_country_prompt", lang))
         names = [country_name(code, lang) for code in question.options]
-        st.markdown(" · ".join(f"**{LETTERS[n]}** {name}" for n, name in enumerate(names)))
+        lines = (f"**{LETTERS[n]}** {md_literal(name)}" for n, name in enumerate(names))
+        st.markdown(" · ".join(lines))
 
 
 def render_question(view: View, rnd: Round, index: int, beamer: bool) -> Question:
@@ -300,7 +301,7 @@ def _compact_card(view: View, event: pd.Series, position: int) -> None:
     """One event of an order question's answer: place, title, date and its first quote."""
     lang, data = view.lang, view.data
     date_words = describe_date(event["date"], lang)
-    st.markdown(f"**{position}. {md_escape(event[f'title_{lang}'])}** – {md_escape(date_words)}")
+    st.markdown(f"**{position}. {md_literal(event[f'title_{lang}'])}** – {md_literal(date_words)}")
     if event["date_basis"] == "knowledge":
         st.caption(t("quiz_knowledge", lang))
     rows = data.evidence[data.evidence["event_id"] == event["id"]]
@@ -323,7 +324,7 @@ def render_feedback(view: View, question: Question) -> None:
     right = score is None or score.correct
     with st.container(key="quiz-feedback-right" if right else "quiz-feedback-wrong"):
         # locale sentences, dates in words and CLDR country names: no table text
-        st.markdown("  \n".join(feedback_lines(question, score, lang, names)))
+        st.markdown("  \n".join(map(md_literal, feedback_lines(question, score, lang, names))))
     with st.container(key="quiz-feedback"):
         if isinstance(question, OrderQuestion):
             for position, event_id in enumerate(question.answer, start=1):

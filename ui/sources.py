@@ -8,8 +8,9 @@ import streamlit as st
 from events.locale import t
 from events.model.fuzzy_dates import describe_date
 from events.queries.article_marks import article_html, citation, fact_checks, shared_events
-from ui.card import md_escape, quote_html
+from ui.card import quote_html
 from ui.session import select_event
+from ui.text import md_literal
 from ui.view import View
 
 ARTICLE_CSS = """
@@ -43,15 +44,16 @@ def _metadata(source: pd.Series, lang: str) -> None:
     unknown = t("sources_unknown", lang)
     genre = t(f"genre_{source['genre']}", lang)
     lines = [
-        f"**{t('sources_outlet', lang)}:** {md_escape(source['outlet'] or unknown)}",
-        f"**{t('sources_author', lang)}:** {md_escape(source['author'] or unknown)}",
+        f"**{t('sources_outlet', lang)}:** {md_literal(source['outlet'] or unknown)}",
+        f"**{t('sources_author', lang)}:** {md_literal(source['author'] or unknown)}",
         f"**{t('sources_genre', lang)}:** {genre}",
         f"**{t('sources_published', lang)}:** "
-        f"{md_escape(describe_date(source['published'], lang))} ({md_escape(source['published'])})",
+        f"{md_literal(describe_date(source['published'], lang))}"
+        f" ({md_literal(source['published'])})",
     ]
     st.markdown("  \n".join(lines))
     if source["notes"]:
-        st.markdown(f"**{t('sources_inferred', lang)}:** {md_escape(source['notes'])}")
+        st.markdown(f"**{t('sources_inferred', lang)}:** {md_literal(source['notes'])}")
 
 
 def render_article(view: View) -> None:
@@ -66,7 +68,7 @@ def render_article(view: View) -> None:
         t("sources_pick", lang), list(titles), format_func=titles.get, key="sources.article"
     )
     source = sources.set_index("id", drop=False).loc[source_id]
-    st.header(md_escape(source["title"]), anchor=False)
+    st.header(md_literal(source["title"]), anchor=False)
     _metadata(source, lang)
     evidence = data.evidence[data.evidence["source"] == source_id]
     text = data.texts[source_id]
@@ -80,7 +82,8 @@ def render_article(view: View) -> None:
         # a scrolling box, so that the card drawn below it stays in view
         with st.container(height=min(60 + 42 * len(marks), 300), key="sources.evidence"):
             for mark in marks:
-                label = t("sources_open", lang, n=mark.number, title=_title(view, mark.event_id))
+                title = md_literal(_title(view, mark.event_id))
+                label = t("sources_open", lang, n=mark.number, title=title)
                 st.button(
                     label,
                     key=f"sources.open.{source_id}.{mark.number}",
@@ -90,10 +93,10 @@ def render_article(view: View) -> None:
 
 
 def _quote_column(column, row: pd.Series, source_title: str, lang: str) -> None:
-    column.caption(md_escape(source_title))
+    column.caption(md_literal(source_title))
     column.html(quote_html(row["quote"], row["date_text"], lang))
     written = (
-        f"„{md_escape(row['date_text'])}“"
+        f"„{md_literal(row['date_text'])}“"
         if row["date_text"]
         else t("sources_no_date_in_quote", lang)
     )
@@ -114,8 +117,8 @@ def render_compare(view: View) -> None:
             continue
         with st.container(border=True, key=f"sources.compare.{event_id}"):
             st.markdown(
-                f"**{md_escape(event[f'title_{lang}'])}** · "
-                f"{md_escape(describe_date(event['date'], lang))}"
+                f"**{md_literal(event[f'title_{lang}'])}** · "
+                f"{md_literal(describe_date(event['date'], lang))}"
             )
             rows = data.evidence[data.evidence["event_id"] == event_id]
             per_source = [group.iloc[0] for _, group in rows.groupby("source", sort=False)]
@@ -133,18 +136,18 @@ def render_fact_check(view: View) -> None:
         st.info(t("sources_none", lang))
     for _, event in checks.iterrows():
         with st.container(border=True, key=f"sources.check.{event['id']}"):
-            st.markdown(f"**{md_escape(event[f'title_{lang}'])}**")
+            st.markdown(f"**{md_literal(event[f'title_{lang}'])}**")
             says, right = st.columns(2)
             says.markdown(f"**{t('sources_article_says', lang)}**")
             quotes = data.evidence[data.evidence["event_id"] == event["id"]]
             for _, row in quotes.iterrows():
                 says.html(quote_html(row["quote"], row["date_text"], lang))
             if event["text_date"]:
-                says.markdown(f"→ {md_escape(describe_date(event['text_date'], lang))}")
+                says.markdown(f"→ {md_literal(describe_date(event['text_date'], lang))}")
             right.markdown(f"**{t('sources_right_is', lang)}**")
-            right.markdown(md_escape(describe_date(event["date"], lang)))
-            right.markdown(md_escape(event[f"summary_{lang}"]))
+            right.markdown(md_literal(describe_date(event["date"], lang)))
+            right.markdown(md_literal(event[f"summary_{lang}"]))
             if event["date_source"]:
                 right.caption(
-                    f"{t('sources_cited', lang)}: {md_escape(citation(event['date_source']))}"
+                    f"{t('sources_cited', lang)}: {md_literal(citation(event['date_source']))}"
                 )

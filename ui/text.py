@@ -11,6 +11,7 @@ import streamlit as st
 MAX_ECHO = 120  # an echoed link value is cut to this many characters
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.IGNORECASE)
+_SHORTCODE = re.compile(r":(?=[\w+-]+:)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -26,9 +27,13 @@ def esc(text: object) -> str:
 
 
 def md_literal(text: object) -> str:
-    """`text` for a Markdown-rendering label (buttons, expanders): every ASCII punctuation
-    backslash-escaped, so no link, image, emphasis, KaTeX or autolink comes from it."""
-    return _PUNCTUATION.sub(r"\\\1", _CONTROL.sub("", str(text)).replace("\n", " "))
+    """`text` for anything Streamlit renders as Markdown (labels, headings, alerts): every ASCII
+    punctuation backslash-escaped, so no link, image, emphasis, KaTeX, directive or autolink
+    comes from it; a word joiner after the colon of ':word:' keeps emoji shortcodes (which
+    Streamlit resolves after escaping) as written."""
+    plain = _CONTROL.sub("", str(text)).replace("\n", " ")
+    plain = _SHORTCODE.sub(":\u2060", plain)
+    return _PUNCTUATION.sub(r"\\\1", plain)
 
 
 def is_web_address(url: str) -> bool:

@@ -56,8 +56,8 @@ def show_table_problems(view: View) -> None:
     """A broken table: list its problems on the page (the valid rows still show)."""
     problems = view.data.problems
     if problems:
-        from ui.card import md_escape  # ui.card imports this module
+        from ui.text import md_literal
 
         # escaped like the data banner: a backtick in a value must not end a code span
-        lines = "\n".join(f"- {md_escape(str(problem))}" for problem in problems[:50])
+        lines = "\n".join(f"- {md_literal(str(problem))}" for problem in problems[:50])
         st.error(f"{t('table_problems', view.lang, n=len(problems))}\n\n{lines}")
