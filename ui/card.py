@@ -16,6 +16,7 @@ from events.model.fuzzy_dates import describe_date
 from events.model.provenance import date_statement
 from events.model.themes import theme_label
 from events.queries.story import MARKERS, marker_kind
+from ui.a11y import focus_after_run
 from ui.session import select_event, selected_event
 from ui.text import (
     esc,
@@ -164,7 +165,12 @@ def render_event_card(
 
 
 def _close() -> None:
+    """Unselect the event; the keyboard focus goes back to its title in the story view (the
+    dialog's own focus return loses it when the rerun redraws the page)."""
+    event_id = selected_event()
     select_event(None)
+    if event_id:
+        focus_after_run(f".st-key-story-open-{event_id} button")
 
 
 def _card_dialog(view: View, event: pd.Series, key: str) -> None:
