@@ -4,6 +4,7 @@ import streamlit as st
 
 from events.locale import t
 from events.queries.presentation import progress, slide_events, slim_timeline
+from ui.a11y import chart_alt
 from ui.classroom import (
     apply_keys,
     is_revealed,
@@ -47,6 +48,8 @@ hidden = modes.hide and not is_revealed(current)
 render_slide(view, event, hidden, modes.present)
 
 timeline, count = st.columns([7, 1], vertical_alignment="center")
+with timeline:
+    chart_alt(t("chart_alt_slide", lang))
 timeline.plotly_chart(
     slim_timeline(slides, current, hidden, height=90, contrast=modes.contrast),
     key="classroom.timeline",

@@ -16,6 +16,7 @@ from events.charts.countries import (
 )
 from events.charts.timeline import timeline_figure
 from events.locale import t
+from ui.a11y import chart_alt
 from ui.card import render_card_with_close
 from ui.countries import (
     KEY_WORLD,
@@ -52,6 +53,7 @@ if events.empty:
 else:
     # a fresh chart per filter and view: no stale selection, no view state of the other projection
     map_key = f"countries.map.{'+'.join(chosen)}.{'world' if world else 'region'}"
+    chart_alt(t("chart_alt_map", lang))
     st.plotly_chart(
         choropleth_figure(counts, names, lang, world=world, chosen=chosen),
         key=map_key,
@@ -69,6 +71,7 @@ if chosen:
     st.header(t("countries_own", lang, names=", ".join(names.get(c, c) for c in chosen)))
     if not events.empty:
         timeline_key = f"countries.timeline.{selected_event() or ''}"
+        chart_alt(t("chart_alt_country_timeline", lang))
         st.plotly_chart(
             timeline_figure(
                 events,
@@ -94,6 +97,8 @@ if pairs.empty:
 else:
     st.caption(t("pairs_intro", lang))
     heat = st.container()
+    with heat:
+        chart_alt(t("chart_alt_pairs", lang))
     pick_col, info_col = st.columns([2, 3], vertical_alignment="bottom")
     with pick_col:
         pair = render_pair_pick(pairs, names, lang)

@@ -7,6 +7,7 @@ import streamlit as st
 from events.charts.timeline import chart_height, chart_width, timeline_figure
 from events.locale import t
 from events.queries.ranges import named_ranges
+from ui.a11y import chart_alt
 from ui.card import render_card_with_close
 from ui.event_list import render_event_list
 from ui.exports import render_exports
@@ -64,6 +65,7 @@ else:
         width_px=chart_width(agent),
         height_px=chart_height(agent),
     )
+    chart_alt(t("chart_alt_timeline", lang))
     st.plotly_chart(
         fig,
         key="timeline.chart",

@@ -13,12 +13,26 @@ from pathlib import Path
 import streamlit as st
 from streamlit.components.v2 import component
 
+from ui.text import esc
+
 KEY = "a11y.lang"
 KEY_FOCUS = "a11y.focus"
 _KEY_SEQ = "a11y.focus_seq"
 _JS = (Path(__file__).parent / "components" / "a11y" / "lang.js").read_text(encoding="utf-8")
 
 _lang_component = component("timeline_a11y.lang", js=_JS, isolate_styles=True)
+
+
+SR_ONLY_CSS = (
+    "<style>.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;"
+    " overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }</style>"
+)
+
+
+def chart_alt(text: str) -> None:
+    """A chart's text alternative for screen readers, right before the chart: what it shows and
+    where its text version is on the page (`text` from the locale files)."""
+    st.html(f'{SR_ONLY_CSS}<p class="sr-only" role="note">{esc(text)}</p>')
 
 
 def focus_after_run(selector: str) -> None:
