@@ -18,7 +18,7 @@ PAYLOADS = {
     "md_link": f"[klick](https://{EVIL}/link)",
     "md_image": f"![bild](https://{EVIL}/pixel.png)",
     "js_link": "[js](javascript:alert(1))",
-    "autolink": f"siehe https://{EVIL}/bare und www.{EVIL}/w und <https://{EVIL}/angle>",
+    "autolink": f"siehe https://{EVIL}/bare, www.{EVIL}/w, <https://{EVIL}/a> und post@{EVIL}",
     "heading": "# Überschrift",
     "emphasis": "**fett** _kursiv_ ~~weg~~",
     "katex": f"$\\href{{https://{EVIL}/k}}{{x}}$ $$x^2$$",
@@ -69,8 +69,9 @@ def _events(number: int, row: dict) -> None:
         row["title_en"] = f"{payload} {row['title_en']}"[:120]
         row["summary_de"] = f"{ALL_SHORT} {row['summary_de']}"[:1200]
         row["summary_en"] = f"{ALL_SHORT} {row['summary_en']}"[:1200]
-        if row["date_source"]:
-            row["date_source"] = f"{row['date_source']} {PAYLOADS['md_link']}"
+        if row["date_source"]:  # an address in it is a link (to news.example), the rest text
+            extra = "[klick](https://news.example/quelle) **fett** " + PAYLOADS["img_onerror"]
+            row["date_source"] = f"{row['date_source']} {extra}"
     elif number == len(TITLE_PAYLOADS):  # rows the check must reject, echoing the value
         row["title_de"] = PAYLOADS["long"]
     elif number == len(TITLE_PAYLOADS) + 1:

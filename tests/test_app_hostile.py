@@ -80,6 +80,11 @@ def html_leaks(body: str) -> list[str]:
 
 def markdown_leaks(text: str) -> list[str]:
     found = [fragment for fragment in MARKDOWN_LEAKS if fragment in text]
+    # GFM finds autolinks in the text after escapes are resolved: backslashes do not stop them
+    resolved = re.sub(r"\\(.)", r"\1", text)  # the text once Markdown resolved the escapes
+    host = re.escape(EVIL)
+    if re.search(rf"(?i)(https?://|www\.)[^\s]*{host}|[\w.+-]@{host}", resolved):
+        found.append("autolink")
     return found + (["heading"] if HEADING.search(text) else [])
 
 
@@ -247,4 +252,5 @@ def test_the_checks_catch_a_leak():
     assert html_leaks(f'<p><img src="https://{EVIL}/i.png"></p>')
     assert html_leaks('<a href="javascript:alert(1)">x</a>') and html_leaks('<b onclick="x">')
     assert not html_leaks('<a href="https://news.example/a" rel="noopener noreferrer">a</a>')
-    assert not markdown_leaks("\\[klick\\]\\(https\\:\\/\\/evil\\.example\\/link\\)")
+    assert markdown_leaks("\\[klick\\]\\(https\\:\\/\\/evil\\.example\\/link\\)")  # autolinked
+    assert not markdown_leaks("\\[klick\\]\\(https\u2060\\:\\/\\/evil\\.example\\/link\\)")

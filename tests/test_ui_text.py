@@ -66,3 +66,12 @@ def test_md_literal_keeps_emoji_shortcodes_and_directives_as_written(value):
     text = re.sub(r"\\(.)", r"\1", md_literal(value))  # the text Streamlit's parser leaves
     assert not re.search(r":[\w+-]+:", text)  # no shortcode left for its emoji and icon step
     assert text.replace("\u2060", "") == value  # the reader sees the value
+
+
+@pytest.mark.parametrize(
+    "value", ["https://evil.example/x", "HTTP://evil.example", "www.evil.example", "a@evil.example"]
+)
+def test_md_literal_leaves_nothing_for_gfm_autolinks(value):
+    text = re.sub(r"\\(.)", r"\1", md_literal(value))  # GFM looks for links in this text
+    assert not re.search(r"(?i)https?://|www\.|\w@", text)
+    assert text.replace("\u2060", "") == value

@@ -12,6 +12,9 @@ MAX_ECHO = 120  # an echoed link value is cut to this many characters
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]", re.IGNORECASE)
 _SHORTCODE = re.compile(r":(?=[\w+-]+:)")
+# what GFM turns into a link after escapes are resolved (mdast-util-gfm-autolink-literal runs on
+# the text): a scheme's colon, "www." and an e-mail's "@"
+_AUTOLINK = re.compile(r"(?i)(https?|mailto|xmpp)(?=:)|(www)(?=\.)|(?=@)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -28,11 +31,13 @@ def esc(text: object) -> str:
 
 def md_literal(text: object) -> str:
     """`text` for anything Streamlit renders as Markdown (labels, headings, alerts): every ASCII
-    punctuation backslash-escaped, so no link, image, emphasis, KaTeX, directive or autolink
-    comes from it; a word joiner after the colon of ':word:' keeps emoji shortcodes (which
-    Streamlit resolves after escaping) as written."""
+    punctuation backslash-escaped, so no link, image, emphasis, KaTeX or directive comes from
+    it. Two steps run on the text after escapes are resolved, so an invisible word joiner
+    (U+2060) breaks their patterns: emoji shortcodes (':smile:') and GFM's autolinks
+    ('https://…', 'www.…', 'name@host')."""
     plain = _CONTROL.sub("", str(text)).replace("\n", " ")
     plain = _SHORTCODE.sub(":\u2060", plain)
+    plain = _AUTOLINK.sub(lambda m: (m.group(1) or m.group(2) or "") + "\u2060", plain)
     return _PUNCTUATION.sub(r"\\\1", plain)
 
 
