@@ -1,5 +1,6 @@
 """AppTest of the Timeline page's story view, card dialog, filter line and link notices."""
 
+import json
 import re
 
 from apptest_helpers import (
@@ -155,4 +156,8 @@ def test_a_long_selection_is_shown_in_steps(tmp_path, monkeypatch):
     assert len(story_buttons(at)) == STORY_STEP
     at.button(key="story.more").click().run()
     assert len(story_buttons(at)) == 2 * STORY_STEP
+    # the keyboard focus goes to the first new title (ui.a11y's component gets its selector)
+    a11y = next(c for c in at.get("bidi_component") if c.proto.component_name.endswith("a11y.lang"))
+    first_new = story_buttons(at)[STORY_STEP].key.removeprefix("story.open.")
+    assert json.loads(a11y.proto.json)["focus"] == f".st-key-story-open-{first_new} button"
     assert f"die ersten {2 * STORY_STEP} von 500" in " ".join(c.value for c in at.caption)

@@ -10,6 +10,7 @@ from events.locale import t
 from events.model.themes import theme_label
 from events.queries.story import StoryItem, story_years
 from events.store.intro import load_intro
+from ui.a11y import focus_after_run
 from ui.session import select_event
 from ui.text import esc, mark_german_quote, md_literal, show_html
 from ui.view import View
@@ -59,9 +60,11 @@ def render_intro(lang: str) -> None:
             show_html(f'<p class="intro">{esc(rest)}</p>')
 
 
-def _show_more() -> None:
+def _show_more(first_new: str) -> None:
+    """Show the next step of the list; the keyboard focus goes to its first new title."""
     shown = st.session_state.get(KEY_STORY_LIMIT, STORY_STEP)
     st.session_state[KEY_STORY_LIMIT] = shown + STORY_STEP
+    focus_after_run(f".st-key-story-open-{first_new} button")
 
 
 def render_story_link(lang: str, n: int) -> None:
@@ -125,4 +128,7 @@ def render_story(view: View, events: pd.DataFrame) -> None:
     if len(events) > limit:
         more = min(STORY_STEP, len(events) - limit)
         st.caption(t("story_shown", lang, n=limit, total=len(events)))
-        st.button(t("story_more", lang, n=more), key="story.more", on_click=_show_more)
+        first_new = events.sort_values(["start", "id"], kind="stable")["id"].iloc[limit]
+        st.button(
+            t("story_more", lang, n=more), key="story.more", on_click=_show_more, args=(first_new,)
+        )
