@@ -169,3 +169,49 @@ def test_a_bad_upload_is_refused_and_nothing_is_written(browser, editor_server):
         assert snapshot(data, seeds) == before
     finally:
         context.close()
+
+
+def prepare_one_new_event(page, url: str, article: str, title: str, event_title: str) -> None:
+    """Unlock, paste `article`, read it, and accept its first candidate as a new event."""
+    unlock(page, url)
+    type_into(page, "editor.paste", article, "textarea")
+    type_into(page, "editor.meta_title", title)
+    choose(page, "editor.date_mode", "als EDTF (z. B. 2025-07 oder 2025-07-04~)")
+    type_into(page, "editor.date_edtf", "2025-06-02")
+    page.locator(f"{key('editor.read')} button").click()
+    page.locator(key("editor.cand.0")).wait_for(timeout=45_000)
+    wait_for_app(page)
+    accept_as_new(page, 0, event_title, theme="Diplomatie")
+
+
+def test_two_editors_saving_at_once_both_land(browser, editor_server):
+    """Two browser contexts save different new events at the same moment: the store's lock
+    takes one after the other, the second merges onto the first, and both events are kept."""
+    url, data, _ = editor_server
+    contexts = [
+        browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+        for _ in range(2)
+    ]
+    try:
+        pages = [context.new_page() for context in contexts]
+        articles = [
+            ("Am 14. Mai 2025 eröffnete Kasachstan ein Konsulat in Eriwan.\n", "Konsulat"),
+            ("Am 21. Mai 2025 unterzeichneten Georgien und Armenien ein Abkommen.\n", "Abkommen"),
+        ]
+        for page, (article, word) in zip(pages, articles, strict=True):
+            prepare_one_new_event(page, url, article, f"{word} (Test)", f"{word} im Mai 2025")
+        before = set(pd.read_csv(data / "events.csv", dtype=str)["id"])
+        buttons = [page.locator(f"{key('editor.save')} button") for page in pages]
+        for button in buttons:  # both clicks go out before either save has finished
+            button.dispatch_event("click")
+        for page in pages:
+            page.get_by_text("Gespeichert: 1 neue(s) Ereignis(se), 1 Beleg(e)").wait_for(
+                timeout=60_000
+            )
+        events = pd.read_csv(data / "events.csv", dtype=str, keep_default_na=False)
+        added = events[~events["id"].isin(before)]
+        assert sorted(added["title_de"]) == ["Abkommen im Mai 2025", "Konsulat im Mai 2025"]
+        assert events["id"].is_unique
+    finally:
+        for context in contexts:
+            context.close()
