@@ -53,7 +53,6 @@ ARTICLE = (
 )
 ARTICLE_TITLE = PAYLOADS["md_link"]
 UNLOCK = {"de": "Entsperren", "en": "Unlock"}
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 DIALOG = '[role="dialog"]'
 ANY_PAYLOAD = object()  # expected: at least one of the short payloads, literally
 SEARCH = "evil"  # in the summaries and quotes of the hostile rows (tests/hostile.py) only
@@ -207,23 +206,19 @@ def link_query(lang: str) -> str:
     return urlencode(params)
 
 
-def idle(page) -> None:
-    wait_for_app(page)
-
-
 def open_page(watch: Watch, url: str, name: str, lang: str, extra: str = "") -> None:
     """Open page `name` with the hostile link and check it; then search for "evil" in the
     sidebar (the link's own search matches no event): the page shows the hostile rows."""
     page = watch.page
     page.goto(f"{url}/{PATHS[name]}?{link_query(lang)}{extra}")
     page.wait_for_selector(".notice", timeout=45_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, f"{name}: link", [PAYLOADS["md_image"]], notice=True)
     search = page.locator(".st-key-filters-q input")
     search.fill(SEARCH)
     search.press("Enter")
     page.wait_for_url(lambda address: f"q={SEARCH}" in address, timeout=30_000)
-    idle(page)
+    wait_for_app(page)
 
 
 def check_state(watch: Watch, state: str, expected: list, notice: bool = False) -> None:
@@ -267,23 +262,23 @@ def drive_timeline(watch: Watch, url: str, lang: str) -> None:
     notice = PAYLOADS["md_image"]
     button = page.locator(f".st-key-story-open-{CARD_EVENT} button")
     button.scroll_into_view_if_needed(timeout=45_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "timeline: all events", [PAYLOADS["md_link"], PAYLOADS["heading"]])
     button.click()
     dialog = page.locator(DIALOG)
     dialog.locator(".card-provenance").wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "timeline: card open", [PAYLOADS["autolink"], PAYLOADS["md_link"]])
     dialog.get_by_role("tab").nth(1).click()
     dialog.locator(".card-quote").first.wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "timeline: card sources tab", [PAYLOADS["autolink"]])
     dialog.locator('button[aria-label="Close"]').click()
     page.locator(DIALOG).wait_for(state="detached", timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     page.locator(".st-key-timeline-teacher summary").click()
     page.locator('.st-key-timeline-list [data-testid="stDataFrame"]').wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "timeline: teacher table", [notice])
 
 
@@ -292,12 +287,12 @@ def drive_countries(watch: Watch, url: str, lang: str) -> None:
     open_page(watch, url, "countries", lang)
     select_point(page, "ARM", trace="countries")
     page.wait_for_url(lambda address: "country=ARM" in address, timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     page.locator(".st-key-countries-list").wait_for(timeout=30_000)
     check_state(watch, "countries: Armenia", [])
     select_point(page, CARD_EVENT)
     page.locator(f"{DIALOG} .card-provenance").wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "countries: card open", [PAYLOADS["autolink"]])
 
 
@@ -306,12 +301,12 @@ def drive_classroom(watch: Watch, url: str, lang: str) -> None:
     open_page(watch, url, "classroom", lang, "&hide=1")
     reveal = page.locator(".st-key-classroom-reveal button")
     reveal.wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     # the first slide is the first hostile row: its title is the Markdown link
     check_state(watch, "classroom: dates hidden", [PAYLOADS["md_link"]])
     reveal.click()
     page.locator(".st-key-classroom-reveal").wait_for(state="detached", timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "classroom: revealed", [PAYLOADS["md_link"]])
 
 
@@ -335,16 +330,16 @@ def drive_quiz(watch: Watch, url: str, lang: str) -> None:
     open_page(watch, url, "quiz", lang)
     question = page.locator(".st-key-quiz-question")
     question.locator('[data-testid="stBaseButton-primary"]').wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "quiz: question", [])
     selects = question.locator('[data-testid="stSelectbox"]')
     for n in range(selects.count()):  # an order question: each position its own event
         open_list(page, selects.nth(n).locator("input"))
         page.get_by_role("option").nth(n).click()
-        idle(page)
+        wait_for_app(page)
     question.locator('[data-testid="stBaseButton-primary"]').click()
     page.locator(".st-key-quiz-feedback").wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     # every question is about hostile rows: their titles, summaries or sources show
     check_state(watch, "quiz: feedback", [ANY_PAYLOAD])
 
@@ -353,15 +348,15 @@ def drive_sources(watch: Watch, url: str, lang: str) -> None:
     page = watch.page
     open_page(watch, url, "sources", lang)
     page.locator(".src-article").wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "sources: article", [ALL_SHORT])
     page.get_by_role("tab").nth(1).click()
     page.locator('[class*="st-key-sources-compare-"]').first.wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "sources: compare", [PAYLOADS["md_link"]])
     page.get_by_role("tab").nth(2).click()
     page.locator('[class*="st-key-sources-check-"]').first.wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "sources: fact check", [PAYLOADS["katex"], ALL_SHORT])
 
 
@@ -371,21 +366,21 @@ def drive_editor(watch: Watch, url: str, lang: str) -> None:
     page.locator(".st-key-editor-secret input").fill(SECRET)
     page.get_by_role("button", name=UNLOCK[lang]).click()
     page.locator(".st-key-editor-paste textarea").wait_for(timeout=45_000)
-    idle(page)
+    wait_for_app(page)
     for key, value in (("editor-paste textarea", ARTICLE), ("editor-meta_title input", "")):
         field = page.locator(f".st-key-{key}")
         field.fill(value or ARTICLE_TITLE)
         field.press("Tab")
-        idle(page)
+        wait_for_app(page)
     page.locator(".st-key-editor-read button").click()
     candidate = page.locator(".st-key-editor-cand-0")
     candidate.wait_for(timeout=45_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "editor: candidates", [ALL_SHORT])
     # as a new event: the form prefilled from the hostile sentence, and its problem list
     candidate.locator('.st-key-editor-c-0-action [role="radiogroup"] label').nth(1).click()
     page.locator(".st-key-editor-c-0-ev-title_de input").wait_for(timeout=30_000)
-    idle(page)
+    wait_for_app(page)
     check_state(watch, "editor: new event form", [ALL_SHORT])
 
 
@@ -420,7 +415,7 @@ def test_the_findings_catch_a_leak(watch, hostile_server):
     page = watch.page
     page.goto(f"{hostile_server}/countries?{link_query('de')}")
     page.wait_for_selector(".notice", timeout=45_000)
-    idle(page)
+    wait_for_app(page)
     planted = (
         f'<a href="https://{EVIL}/x">x</a><a href="javascript:void(0)">j</a><h2>Überschrift</h2>'
         f'<img src="https://{EVIL}/p.png" onerror="window.__hostile=3">'
