@@ -70,7 +70,7 @@ def _events(number: int, row: dict) -> None:
         row["summary_de"] = f"{ALL_SHORT} {row['summary_de']}"[:1200]
         row["summary_en"] = f"{ALL_SHORT} {row['summary_en']}"[:1200]
         if row["date_source"]:  # an address in it is a link (to news.example), the rest text
-            extra = "[klick](https://news.example/quelle) **fett** " + PAYLOADS["img_onerror"]
+            extra = '[klick](https://news.example/q) **fett** <img src=x onerror="window.__x=3">'
             row["date_source"] = f"{row['date_source']} {extra}"
     elif number == len(TITLE_PAYLOADS):  # rows the check must reject, echoing the value
         row["title_de"] = PAYLOADS["long"]

@@ -23,14 +23,36 @@ PAGES = (
 )
 
 
+# The icons are drawn by CSS with the Material Symbols font Streamlit bundles, not given to
+# st.Page: Streamlit's frontend may also make a page's icon the favicon, and for a ":material/…:"
+# icon it fetches that from fonts.gstatic.com (seen now and then on opening a page directly), a
+# request that must never leave a school network. `content: "…" / ""` keeps the ligature's
+# name out of what a screen reader says.
+NAV_ICON_CSS = (
+    "<style>"
+    + "".join(
+        f'[data-testid="stSidebarNavItems"] > li:nth-child({n}) a[data-testid="stSidebarNavLink"]'
+        f'::before {{ content: "{icon.removeprefix(":material/").removesuffix(":")}" / ""; }}'
+        for n, (_, _, icon) in enumerate(PAGES, start=1)
+    )
+    + (
+        '[data-testid="stSidebarNavLink"]::before { font-family: "Material Symbols Rounded";'
+        " font-size: 1.25rem; line-height: 1; color: rgba(47, 45, 43, 0.75); margin-right: 0.5rem;"
+        " font-feature-settings: 'liga'; -webkit-font-smoothing: antialiased; }</style>"
+    )
+)
+
+
 def navigation(lang: str):
     """Declare the pages (titles in `lang`) and return the one the URL asks for."""
-    return st.navigation(
+    page = st.navigation(
         [
-            st.Page(path, title=t(title, lang), icon=icon, default=i == 0)
-            for i, (path, title, icon) in enumerate(PAGES)
+            st.Page(path, title=t(title, lang), default=i == 0)
+            for i, (path, title, _) in enumerate(PAGES)
         ]
     )
+    st.html(NAV_ICON_CSS)
+    return page
 
 
 def hand_over(view: View) -> None:

@@ -41,9 +41,9 @@ LANGS = ("de", "en")
 PATHS = {Path(path).stem: "" if i == 0 else Path(path).stem for i, (path, _, _) in enumerate(PAGES)}
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
-# The one link to evil.example the issue allows: a URL inside `date_source` becomes an explicit
-# http(s) link in the card's provenance line, opened with rel="noopener noreferrer".
-DATE_SOURCE_URL = f"https://{EVIL}/link"
+# No link to evil.example is allowed anywhere: the addresses inside `date_source` (explicit
+# http(s) links by design, rel="noopener noreferrer") point at news.example in tests/hostile.py.
+DATE_SOURCE_URL = ""
 # The Timeline's card: an event whose title holds a payload and whose date_source holds a URL.
 CARD_EVENT = "second-karabakh-war"
 ARTICLE = (
@@ -112,10 +112,11 @@ FINDINGS_JS = r"""([evil, allowedHref, withNotice]) => {
         const body = s.textContent;
         if (body.includes('__hostile')) out.scripts.push(`${where(s)} ${cut(body)}`);
     }
-    out.text = document.body ? document.body.innerText : '';
+    // U+2060 (word joiner) is invisible: ui.text.md_literal puts it into addresses
+    out.text = document.body ? document.body.innerText.replace(/\u2060/g, '') : '';
     if (!withNotice) {  // the notice echoes the link: data must show elsewhere
         for (const n of document.querySelectorAll('.notice')) {
-            out.text = out.text.replace(n.innerText, '');
+            out.text = out.text.replace(n.innerText.replace(/\u2060/g, ''), '');
         }
     }
     return out;
@@ -213,7 +214,8 @@ def open_page(watch: Watch, url: str, name: str, lang: str, extra: str = "") -> 
     page.goto(f"{url}/{PATHS[name]}?{link_query(lang)}{extra}")
     page.wait_for_selector(".notice", timeout=45_000)
     wait_for_app(page)
-    check_state(watch, f"{name}: link", [PAYLOADS["md_image"]], notice=True)
+    # the notice lists the first ignored values (country= first), each cut short
+    check_state(watch, f"{name}: link", [f"country={LINK_PARAMS['country']}"], notice=True)
     search = page.locator(".st-key-filters-q input")
     search.fill(SEARCH)
     search.press("Enter")
@@ -398,8 +400,12 @@ def test_every_page_of_the_navigation_is_driven():
     assert set(DRIVERS) == set(PATHS)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("name", list(DRIVERS))
+# once per page in the browser, the languages taking turns (the AppTest sweep in
+# tests/test_app_hostile.py runs every page in both languages)
+PAGE_RUNS = [(name, LANGS[i % 2]) for i, name in enumerate(DRIVERS)]
+
+
+@pytest.mark.parametrize(("name", "lang"), PAGE_RUNS)
 def test_hostile_values_stay_text(watch, hostile_server, name, lang, tmp_path):
     try:
         DRIVERS[name](watch, hostile_server, lang)
