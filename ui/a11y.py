@@ -23,9 +23,12 @@ _JS = (Path(__file__).parent / "components" / "a11y" / "lang.js").read_text(enco
 _lang_component = component("timeline_a11y.lang", js=_JS, isolate_styles=True)
 
 
+# the paragraph is hidden from sight, and its element container leaves the page's flow, so it
+# adds no gap (the Classroom slide must still fit a beamer screen)
 SR_ONLY_CSS = (
-    "<style>.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;"
-    " overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }</style>"
+    "<style>.sr-only, [data-testid='stElementContainer']:has(.sr-only) { position: absolute;"
+    " width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;"
+    " clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }</style>"
 )
 
 

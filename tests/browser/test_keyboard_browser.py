@@ -85,3 +85,14 @@ def test_next_keeps_the_focus_while_the_slides_move(page, app_url):
     page.wait_for_function(
         "() => document.activeElement?.closest('.st-key-classroom-next') !== null"
     )
+
+
+def test_the_chart_has_a_text_alternative_for_screen_readers(page, app_url):
+    page.goto(app_url)
+    page.wait_for_selector('[data-testid="stPlotlyChart"]', timeout=45_000)
+    wait_for_app(page)
+    note = page.get_by_role("note").filter(has_text="Textfassung")
+    expect(note).to_have_count(1)  # in the accessibility tree, right before the chart
+    assert "Die Ereignisse der Reihe nach" in note.inner_text()
+    box = note.bounding_box()
+    assert box is not None and box["width"] <= 1 and box["height"] <= 1  # not on screen
