@@ -76,6 +76,23 @@ def test_every_item_has_a_title_a_sentence_and_a_theme_in_both_languages():
                 assert len(item.sentence) <= 220
 
 
+def test_remembered_items_give_the_same_story_and_are_reused():
+    known: dict = {}
+    part = EVENTS[EVENTS["importance"] >= 2]
+    assert story_years(part, "de", NAMES, known=known) == story_years(part, "de", NAMES)
+    assert set(known) == set(part.index)  # one item per row, keyed by the row's label
+    marked = {label: item for label, item in known.items()}
+    whole = story_years(EVENTS, "de", NAMES, limit=30, known=known)
+    assert whole == story_years(EVENTS, "de", NAMES, limit=30)
+    assert all(known[label] is item for label, item in marked.items())  # not built again
+
+
+def test_duplicate_row_labels_are_not_mixed_up_by_the_memory():
+    doubled = pd.concat([EVENTS.head(3), EVENTS.iloc[3:6].set_axis(EVENTS.index[:3])])
+    years = story_years(doubled, "de", {}, known={})
+    assert sorted(i.id for _, items in years for i in items) == sorted(doubled["id"])
+
+
 def azal() -> pd.Series:
     return EVENTS.set_index("id", drop=False).loc["azal-8243-crash"]
 

@@ -9,7 +9,7 @@ good data of the same tables stays on screen and `render_data_banner` says what 
 """
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +32,9 @@ class Prepared:
     """The dataset plus everything derived once per load: search texts, dates in words.
 
     `broken` summarises the problems of the files on disk when they have any; `stale` is True
-    when the data shown is the last good state because the newer files are broken.
+    when the data shown is the last good state because the newer files are broken. `memo`
+    holds what is derived on first use from these tables alone (country names per language,
+    story items, figures): every session of this load shares it, so a rerun does not rebuild it.
     """
 
     data: Dataset
@@ -42,6 +44,7 @@ class Prepared:
     fingerprint: str = ""
     broken: ProblemSummary | None = None
     stale: bool = False
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def store_layout() -> StoreLayout:

@@ -88,9 +88,21 @@ def _meta_html(item: StoryItem, lang: str) -> str:
     )
 
 
-def _render_item(item: StoryItem, date_text: str, lang: str) -> None:
-    """Title (the button that opens the card), then one block: date, theme, countries, the
-    sentence and what the article says about the date (two elements: reruns stay cheap)."""
+def _item_html(item: StoryItem, date_text: str, lang: str) -> str:
+    """The block under an item's title: date, theme, countries, the sentence and what the
+    article says about the date."""
+    german = t("card_german_original", lang)
+    note = mark_german_quote(esc(item.date_note), date_text, lang, german)
+    return (
+        _meta_html(item, lang)
+        + f'<p class="story-sentence">{esc(item.sentence)}</p>'
+        + f'<p class="story-note">{note}</p>'
+    )
+
+
+def _render_item(item: StoryItem, html: str) -> None:
+    """Title (the button that opens the card), then the item's block `html` (two elements:
+    reruns stay cheap)."""
     with st.container(key=f"story--{item.theme}--{item.id}"):
         st.button(
             md_literal(item.title),
@@ -99,13 +111,7 @@ def _render_item(item: StoryItem, date_text: str, lang: str) -> None:
             on_click=select_event,
             args=(item.id, "story"),
         )
-        german = t("card_german_original", lang)
-        note = mark_german_quote(esc(item.date_note), date_text, lang, german)
-        show_html(
-            _meta_html(item, lang)
-            + f'<p class="story-sentence">{esc(item.sentence)}</p>'
-            + f'<p class="story-note">{note}</p>'
-        )
+        show_html(html)
 
 
 def render_story(view: View, events: pd.DataFrame) -> None:
@@ -121,10 +127,19 @@ def render_story(view: View, events: pd.DataFrame) -> None:
     )
     date_texts = events.set_index("id")["date_text"]
     limit = st.session_state.get(KEY_STORY_LIMIT, STORY_STEP)
-    for year, items in story_years(events, lang, view.country_names, limit):
+    # items and their HTML depend only on the loaded table and the language: built once per
+    # load and shared by every session (view.prepared.memo), so a rerun only looks them up
+    memo = view.prepared.memo
+    known = memo.setdefault(("story_items", lang), {})
+    blocks = memo.setdefault(("story_html", lang), {})
+    for year, items in story_years(events, lang, view.country_names, limit, known):
         show_html(f'<h3 class="story-year">{esc(year)}</h3>')
         for item in items:
-            _render_item(item, date_texts.get(item.id, ""), lang)
+            date_text = date_texts.get(item.id, "")
+            html = blocks.get((item, date_text))
+            if html is None:
+                html = blocks[(item, date_text)] = _item_html(item, date_text, lang)
+            _render_item(item, html)
     if len(events) > limit:
         more = min(STORY_STEP, len(events) - limit)
         st.caption(t("story_shown", lang, n=limit, total=len(events)))

@@ -41,8 +41,14 @@ class View:
 
     @property
     def country_names(self) -> dict[str, str]:
-        """Code → name in the view's language, for every country of the whole table."""
-        return country_names(self.all_events["countries"].explode().dropna().unique(), self.lang)
+        """Code → name in the view's language, for every country of the whole table (built once
+        per load and language, shared by every session: read it, do not change it)."""
+        key = ("country_names", self.lang)
+        names = self.prepared.memo.get(key)
+        if names is None:
+            codes = self.all_events["countries"].explode().dropna().unique()
+            names = self.prepared.memo[key] = country_names(codes, self.lang)
+        return names
 
     def event(self, event_id: str | None) -> pd.Series | None:
         """The table row of `event_id` (among all events), or None for no or an unknown id."""

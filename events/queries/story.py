@@ -106,16 +106,33 @@ def story_item(event: Mapping, lang: str, country_names: dict[str, str]) -> Stor
 
 
 def story_years(
-    events: pd.DataFrame, lang: str, country_names: dict[str, str], limit: int | None = None
+    events: pd.DataFrame,
+    lang: str,
+    country_names: dict[str, str],
+    limit: int | None = None,
+    known: dict | None = None,
 ) -> list[tuple[str, list[StoryItem]]]:
     """The events in date order (ties by id), grouped under their start year; only the first
-    `limit` of them when given (a long selection is shown in steps)."""
+    `limit` of them when given (a long selection is shown in steps).
+
+    `known` (optional) remembers the items already built, keyed by the row's index label: pass
+    the same dict only for rows of the same table, language and `country_names` (the app keeps
+    one per loaded table and language, so a rerun builds only the items it has not seen)."""
     ordered = events.sort_values(["start", "id"], kind="stable")
     if limit is not None:
         ordered = ordered.head(limit)
+    if known is None or not ordered.index.is_unique:  # plain dicts: faster than Series rows
+        items = [story_item(event, lang, country_names) for event in ordered.to_dict("records")]
+    else:
+        labels = ordered.index.tolist()
+        missing = [position for position, label in enumerate(labels) if label not in known]
+        if missing:
+            rows = ordered.iloc[missing].to_dict("records")
+            for position, event in zip(missing, rows, strict=True):
+                known[labels[position]] = story_item(event, lang, country_names)
+        items = [known[label] for label in labels]
     years: list[tuple[str, list[StoryItem]]] = []
-    for event in ordered.to_dict("records"):  # plain dicts: much faster than rows as Series
-        item = story_item(event, lang, country_names)
+    for item in items:
         if not years or years[-1][0] != item.year:
             years.append((item.year, []))
         years[-1][1].append(item)
