@@ -6,7 +6,6 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-import edtf
 from babel.dates import format_date, format_interval
 
 from events.locale import normalize_lang
@@ -113,6 +112,8 @@ def _fast_bounds(value: str) -> DateBounds | None:
 
 
 def _precision_of(parsed, value: str) -> str:
+    import edtf  # noqa: PLC0415 (lazy, see date_bounds)
+
     core = value.rstrip("~?%")
     if "/" in core:
         return "open" if core.endswith("..") or core.endswith("/") else "interval"
@@ -140,6 +141,10 @@ def date_bounds(value: str) -> DateBounds:
     fast = _fast_bounds(value)
     if fast is not None:
         return fast
+    # the edtf library (and its grammar, several MB) is loaded only for the forms the fast path
+    # does not know; the curated table never needs it, so a server without editors never loads it
+    import edtf  # noqa: PLC0415
+
     try:
         parsed = edtf.parse_edtf(value)
     except Exception as exc:  # edtf raises its own EDTFParseException and ValueError
