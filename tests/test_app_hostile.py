@@ -168,7 +168,7 @@ def ids_in(path) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_timeline_with_card_and_teacher_table(hostile_env, lang):
+def test_timeline_with_the_card_open(hostile_env, lang):
     at = open_page(None, lang)
     story = [b for b in at.button if (b.key or "").startswith("story.open.")]
     assert story, "the story view shows the hostile events"
