@@ -10,7 +10,6 @@ from ui.classroom import (
     is_revealed,
     mirror_widgets,
     page_css,
-    pending_focus,
     render_controls,
     render_exit,
     render_nav,
@@ -24,7 +23,7 @@ from ui.url import current_modes, link_modes
 view = page_view()
 lang = view.lang
 link_modes("hide", "contrast", "present")
-actions = classroom_keys(lang, focus=pending_focus())
+actions = classroom_keys(lang)
 
 slides = slide_events(view.events)  # the sidebar's importance filter is the page's level
 ids = list(slides["id"])

@@ -1,5 +1,6 @@
-"""Page-wide accessibility: `<html lang>` follows the UI language, and the focus goes back to a
-sensible control after a run that removed the focused one (closing the card).
+"""Page-wide accessibility: `<html lang>` follows the UI language, and the focus goes to a
+sensible control after a run that removed the focused one (closing the card, "show more", the
+Classroom's reveal and presentation mode on/off): the one place that moves the focus.
 
 Streamlit 1.67 serves every page with `<html lang="en">`; screen readers pick the voice from
 it. A tiny components-v2 script (no iframe, runs in the app's document, like ui/keys.py) sets

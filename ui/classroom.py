@@ -11,12 +11,12 @@ from events.model.fuzzy_dates import describe_date
 from events.model.provenance import date_statement
 from events.queries.presentation import move, publication_day_of, short_summary, shown_text
 from ui import url
+from ui.a11y import focus_after_run
 from ui.session import KEY_IMPORTANCE, select_event, selected_event
 from ui.text import md_literal
 from ui.view import View
 
 KEY_REVEALED = "classroom.revealed"
-KEY_FOCUS = "classroom.focus"
 # (step, button label key)
 NAV_BUTTONS = (
     ("first", "classroom_first"),
@@ -116,18 +116,9 @@ def _copy_widget(widget: str) -> None:
     st.session_state[MIRRORED[widget]] = st.session_state[widget]
 
 
-def ask_focus(selector: str) -> None:
-    """After this callback's rerun, the browser puts the focus on `selector`."""
-    st.session_state[KEY_FOCUS] = selector
-
-
-def pending_focus() -> str | None:
-    return st.session_state.pop(KEY_FOCUS, None)
-
-
 def set_present(on: bool) -> None:
     st.session_state[url.KEY_PRESENT] = on
-    ask_focus(FOCUS_EXIT if on else FOCUS_PRESENT)
+    focus_after_run(FOCUS_EXIT if on else FOCUS_PRESENT)
 
 
 def go_to(ids: list[str], step: str) -> None:
@@ -139,7 +130,7 @@ def go_to(ids: list[str], step: str) -> None:
 def reveal(event_id: str, focus: str | None = FOCUS_NEXT) -> None:
     st.session_state[KEY_REVEALED] = event_id
     if focus:
-        ask_focus(focus)
+        focus_after_run(focus)
 
 
 def is_revealed(event_id: str) -> bool:

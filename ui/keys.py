@@ -30,15 +30,10 @@ def _seen_key(key: str) -> str:
     return f"{key}.seen"
 
 
-def classroom_keys(lang: str | None = None, key: str = KEY, focus: str | None = None) -> list[str]:
+def classroom_keys(lang: str | None = None, key: str = KEY) -> list[str]:
     """The actions of the keys pressed since the last run, oldest first ("next", "previous",
-    "first", "last", "black", "resume", "fullscreen", "escape"); mounts the listener. `focus`:
-    a CSS selector of the element that gets the focus (once) after this run."""
+    "first", "last", "black", "resume", "fullscreen", "escape"); mounts the listener."""
     data = {"blackout_label": t("keys_blackout", lang)}
-    if focus:
-        seq = st.session_state.get(f"{key}.focus_seq", 0) + 1
-        st.session_state[f"{key}.focus_seq"] = seq
-        data |= {"focus": focus, "focus_seq": seq}
     result = _keys_component(
         key=key,
         data=data,

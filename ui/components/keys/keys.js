@@ -78,16 +78,6 @@ function setBlackout(on, label) {
   cover.focus({ preventScroll: true });
 }
 
-// Put the focus on `selector` once it is on the page (after a rerun it may come a moment later).
-function focusWhenReady(selector, tries = 120) {
-  const element = document.querySelector(selector);
-  if (element) {
-    element.focus({ preventScroll: true });
-    return;
-  }
-  if (tries > 0) requestAnimationFrame(() => focusWhenReady(selector, tries - 1));
-}
-
 function toggleFullscreen() {
   if (document.fullscreenElement) {
     document.exitFullscreen?.().catch(() => {});
@@ -149,11 +139,6 @@ export default function (component) {
   window.addEventListener("keyup", up, true);
   const cover = blackout();
   if (cover) cover.setAttribute("aria-label", label);
-  // Python asks for the focus after a control disappeared (reveal, presentation mode on/off).
-  if (data && data.focus && data.focus_seq !== store.focusSeq) {
-    store.focusSeq = data.focus_seq;
-    focusWhenReady(data.focus);
-  }
 
   return () => {
     if (store.down !== down) return; // a newer call owns the listeners
