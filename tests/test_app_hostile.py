@@ -123,7 +123,7 @@ def leaks(at: AppTest) -> list[str]:
             if kind == "html":
                 found += [f"{leak} in {where}" for leak in html_leaks(text)]
             elif kind == "plotly_chart":
-                # loaded and dumped again: a tag written as \\u003c in the spec shows as "<"
+                # loaded and dumped again: a tag written as \u003c in the spec shows as "<"
                 figure = json.dumps(json.loads(text)) if text.startswith("{") else text
                 found += [
                     f"{tag} in {where}" for tag in ("<script", "<img", "<a ") if tag in figure
