@@ -133,7 +133,35 @@ SELECT_POINT_JS = """([trace, value]) => {
 }"""
 
 
-def select_point(page, value: str, trace: str | None = None) -> None:
-    """Choose the chart point carrying `value` (an event id, a country code, a pair key)."""
+def select_point(page, value: str, trace: str | None = None, *, until=None) -> None:
+    """Choose the chart point carrying `value` (an event id, a country code, a pair key).
+
+    `until` is what the choice changes: a text the address then holds, or a locator that then
+    appears. With it, a choice that the chart dropped (a selection emitted while the chart was
+    being redrawn after the run before) is made again once the app is idle, at most three
+    times; a choice that landed is never repeated (a second click on a country undoes it).
+    """
     page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg')
-    assert page.evaluate(SELECT_POINT_JS, [trace, value]), f"no chart point carries {value}"
+    for _ in range(3):
+        assert page.evaluate(SELECT_POINT_JS, [trace, value]), f"no chart point carries {value}"
+        if until is None:
+            return
+        if _landed(page, until, timeout=10_000):
+            return
+        wait_for_app(page)
+        if _landed(page, until, timeout=1_000):
+            return
+    raise AssertionError(f"choosing {value} on the chart changed nothing, three times")
+
+
+def _landed(page, until, timeout: float) -> bool:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        if isinstance(until, str):
+            page.wait_for_url(lambda address: until in address, timeout=timeout)
+        else:
+            until.first.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        return False
+    return True

@@ -66,8 +66,7 @@ def test_click_on_a_country_filters_for_it(offline_page, app_url):
     page.goto(f"{app_url}/countries")
     map_locations(page)
     wait_for_app(page)
-    select_point(page, code, trace="countries")
-    page.wait_for_url(re.compile(rf"country={code}"), timeout=30_000)
+    select_point(page, code, trace="countries", until=f"country={code}")
     wait_for_app(page)
     naming = events[events["countries"].map(lambda codes: code in codes)]
     page.wait_for_function(
@@ -87,8 +86,7 @@ def test_click_on_a_heatmap_cell_lists_the_events_with_both(offline_page, app_ur
     page.goto(f"{app_url}/countries")
     map_locations(page)
     wait_for_app(page)
-    select_point(page, f"{a}+{b}", trace="cells")
     message = page.get_by_text(re.compile(rf"^{n} Ereignisse? nenn"))
-    message.wait_for(timeout=30_000)
+    select_point(page, f"{a}+{b}", trace="cells", until=message)
     page.locator(".st-key-countries-pair_list").wait_for(timeout=30_000)  # drawn just after it
     assert page.foreign_requests == []

@@ -287,13 +287,11 @@ def drive_timeline(watch: Watch, url: str, lang: str) -> None:
 def drive_countries(watch: Watch, url: str, lang: str) -> None:
     page = watch.page
     open_page(watch, url, "countries", lang)
-    select_point(page, "ARM", trace="countries")
-    page.wait_for_url(lambda address: "country=ARM" in address, timeout=30_000)
+    select_point(page, "ARM", trace="countries", until="country=ARM")
     wait_for_app(page)
     page.locator(".st-key-countries-list").wait_for(timeout=30_000)
     check_state(watch, "countries: Armenia", [])
-    select_point(page, CARD_EVENT)
-    page.locator(f"{DIALOG} .card-provenance").wait_for(timeout=30_000)
+    select_point(page, CARD_EVENT, until=page.locator(f"{DIALOG} .card-provenance"))
     wait_for_app(page)
     check_state(watch, "countries: card open", [PAYLOADS["autolink"]])
 

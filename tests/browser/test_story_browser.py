@@ -119,7 +119,7 @@ def test_the_same_chart_point_opens_its_card_again_after_closing(page, app_url):
     for _ in range(2):
         page.wait_for_selector(f"{CHART} .js-plotly-plot .main-svg", timeout=45_000)
         wait_for_app(page)
-        select_point(page, "lavrov-visits-yerevan")
+        select_point(page, "lavrov-visits-yerevan", until="event=lavrov-visits-yerevan")
         expect(page.locator(DIALOG)).to_contain_text("Eriwan", timeout=30_000)
         wait_for_app(page)
         page.locator(f'{DIALOG} button[aria-label="Close"]').click()

@@ -54,6 +54,6 @@ def test_click_an_event_opens_its_card_with_the_quote(page, app_url):
     quote = events.evidence.set_index("event_id").loc[target, "quote"]
     quote = quote if isinstance(quote, str) else quote.iloc[0]
     wait_for_app(page)
-    select_point(page, target)
+    select_point(page, target, until=f"event={target}")
     card = page.locator(".st-key-card")
     expect(card).to_contain_text(quote[:40], timeout=30_000)  # waits until the card has drawn
