@@ -13,6 +13,7 @@ from events.charts.timeline import (
     LABEL_TRACE,
     MARGIN,
     MARK_PX,
+    PHONE_HEIGHT,
     PHONE_WIDTH,
     THEME_COLOURS,
     chart_width,
@@ -288,7 +289,9 @@ def test_country_lanes_are_the_chosen_countries_plus_other():
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
-@pytest.mark.parametrize(("width", "height"), [(1260, 470), (CHART_WIDTH, 470), (380, 560)])
+@pytest.mark.parametrize(
+    ("width", "height"), [(1260, 470), (CHART_WIDTH, 470), (380, PHONE_HEIGHT)]
+)
 def test_real_table_titles_do_not_overlap(lang, width, height):
     events = real_events()
     fig = timeline_figure(events, lang=lang, width_px=width, height_px=height)
@@ -319,6 +322,27 @@ def test_the_legend_says_how_many_titles_are_shown():
     assert expected.split(";")[0] in unescape(fig.layout.legend.title.text.replace("<br>", " "))
     earlier = len(events) - len(in_view)
     assert f"{earlier} frühere Ereignisse" in fig.layout.legend.title.text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_on_a_phone_the_legend_fits_and_the_tool_buttons_cover_no_note(lang):
+    events = real_events()
+    fig = timeline_figure(events, lang=lang, width_px=PHONE_WIDTH, height_px=PHONE_HEIGHT)
+    plot_px = PHONE_WIDTH - MARGIN["l"] - MARGIN["r"]
+    entries = [t.name for t in fig.data if t.showlegend]
+    lines = [line for name in entries for line in name.split("<br>")]
+    assert len(lines) > len(entries)  # the longest entry needed a second line
+    assert max(text_px(line, 14) + 46 for line in lines) <= plot_px
+    assert t("chart_exact", lang) in lines
+    notes = fig.layout.legend.title.text.count("<br>") + 1
+    legend_rows = len(lines)  # one entry per grid row on a phone
+    # a row of its own for Plotly's tool buttons, above the notes and the legend
+    assert fig.layout.margin.t == 12 + 22 * (1 + notes + legend_rows)
+
+
+def test_on_the_beamer_the_legend_stays_on_one_line():
+    fig = timeline_figure(real_events(), lang="en", width_px=CHART_WIDTH)
+    assert all("<br>" not in t.name for t in fig.data if t.showlegend)
 
 
 @pytest.mark.parametrize("width", [CHART_WIDTH, 380])

@@ -15,7 +15,8 @@ CHART_WIDTH = 820  # the chart in the wide layout at 1280 px with the sidebar op
 PHONE_WIDTH = 358  # the chart on a 390 px wide phone (measured)
 
 
-PHONE_HEIGHT = 560  # a phone is taller than wide: more rows of titles fit
+PHONE_HEIGHT = 604  # a phone is taller than wide: more rows of titles fit (and the tool
+# buttons get a row of their own above the notes, the legend a second line for its longest entry)
 
 
 MARGIN = {"l": 10, "r": 10, "b": 50}

@@ -47,7 +47,9 @@ from events.charts.timeline_layout import (
     layout,
     legend_lines,
     margin_top,
+    modebar_row,
     notes,
+    wrap_legend,
     wrap_notes,
 )
 from events.charts.timeline_traces import (
@@ -184,7 +186,9 @@ def _lane_rows_for(events, described_dates, lane_by, focus_countries, focus_them
 def _row_budget(visible, earlier, legend, plot_px, height_px, lang, lane_order) -> int:
     """How many rows of titles fit, leaving room for the notes if some titles are left out."""
     worst_notes = notes(visible, visible + 1, earlier, lang)
-    avail = height_px - margin_top(len(wrap_notes(worst_notes, plot_px)), legend) - MARGIN["b"]
+    lines = wrap_notes(worst_notes, plot_px)
+    top = margin_top(len(lines), legend_lines(legend, plot_px), modebar_row(lines, legend, plot_px))
+    avail = height_px - top - MARGIN["b"]
     return max(len(lane_order), int(avail / ROW_PX_MIN - LANE_GAP * (len(lane_order) - 1)))
 
 
@@ -248,7 +252,9 @@ def timeline_figure(
     earlier = len(set(ids[geo.mark_hi <= 0]) - visible_ids)
     other = rows["_other"].to_numpy()
     style = style_traces(geo.exact, other, lang)
-    legend = legend_lines(_legend_items(rows, style, lane_by, lang), plot_px)
+    for trace in style:  # legend-only traces: a name too wide for a phone goes on two lines
+        trace["name"] = wrap_legend([trace["name"]], plot_px)[0]
+    legend = _legend_items(rows, style, lane_by, lang)
     max_rows = _row_budget(len(visible_ids), earlier, legend, plot_px, height_px, lang, lane_order)
     priority = rows["importance"].to_numpy() + 10 * (rows["id"] == selected_id).to_numpy()
     lanes = rows["lane"].tolist()
@@ -259,7 +265,8 @@ def timeline_figure(
     # what the figure says about itself: titles left out, events left of the view
     titled = len(set(ids[packing.labelled]))
     note_lines = wrap_notes(notes(titled, len(visible_ids), earlier, lang), plot_px)
-    top = margin_top(len(note_lines), legend)
+    modebar = modebar_row(note_lines, legend, plot_px)
+    top = margin_top(len(note_lines), legend_lines(legend, plot_px), modebar)
     height = _figure_height(top, height_px, units)
     traces = mark_traces(rows, geo.exact, other, y, right_edge, lane_by, lang) + style
     traces += label_traces(rows, labels, packing.labelled, y, geo.v0_ns, 1 / geo.px_per_ns, lang)

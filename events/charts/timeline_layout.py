@@ -23,21 +23,58 @@ def wrap_notes(notes: list[str], plot_px: float) -> list[str]:
     return [line for note in notes for line in wrap_text(note, plot_px, LEGEND_FONT)]
 
 
+LEGEND_ITEM_PX = 46  # a legend entry's symbol and gaps beside its text
+
+MODEBAR_PX = 220  # Plotly's tool buttons at the figure's top right (8 buttons, measured)
+
+
+def wrap_legend(items: list[str], plot_px: float) -> list[str]:
+    """The legend's entries, each wrapped onto lines (joined by `<br>`) if it is wider than the
+    plot: a horizontal legend does not wrap, so on a phone a long entry ran off the chart."""
+    room = plot_px - LEGEND_ITEM_PX
+    return ["<br>".join(wrap_text(name, room, LEGEND_FONT)) for name in items]
+
+
+def _legend_grid(items: list[str], plot_px: float) -> tuple[list[list[str]], int, float]:
+    """A horizontal legend as Plotly lays it out: each entry's lines, the entries per grid row
+    (all in one row if they fit, else columns as wide as the widest entry), and the first grid
+    row's width in pixels."""
+    lines = [name.split("<br>") for name in items]
+    widths = [max(text_px(line, LEGEND_FONT) for line in entry) + LEGEND_ITEM_PX for entry in lines]
+    if sum(widths) <= plot_px:
+        return lines, len(items), sum(widths)
+    per_line = max(1, int(plot_px // max(widths)))
+    return lines, per_line, per_line * max(widths)
+
+
 def legend_lines(items: list[str], plot_px: float) -> int:
-    """Lines of a horizontal legend: all on one line if they fit, else Plotly's grid with
-    columns as wide as the widest entry."""
+    """Lines of a horizontal legend of `items` (as `wrap_legend` made them); an entry of two
+    lines makes its grid row two lines tall."""
     if not items:
         return 0
-    widths = [text_px(name, LEGEND_FONT) + 46 for name in items]
-    if sum(widths) <= plot_px:
-        return 1
-    per_line = max(1, int(plot_px // max(widths)))
-    return -(-len(items) // per_line)
+    lines, per_line, _ = _legend_grid(items, plot_px)
+    return sum(
+        max(len(entry) for entry in lines[start : start + per_line])
+        for start in range(0, len(lines), per_line)
+    )
 
 
-def margin_top(note_lines: int, legend_lines: int) -> int:
-    """The space above the plot for the notes and the legend."""
-    return 12 + 22 * (note_lines + legend_lines)
+def modebar_row(note_lines: list[str], legend_items: list[str], plot_px: float) -> bool:
+    """Whether the top line above the plot (the notes' first line, else the legend's first row)
+    would run under Plotly's tool buttons at the top right, as it does on a phone: then the
+    space above the plot gets a row for the buttons alone."""
+    if note_lines:
+        width = text_px(note_lines[0], LEGEND_FONT)
+    elif legend_items:
+        width = _legend_grid(legend_items, plot_px)[2]
+    else:
+        return False
+    return width > plot_px - MODEBAR_PX
+
+
+def margin_top(note_lines: int, legend_lines: int, modebar: bool = False) -> int:
+    """The space above the plot for the notes and the legend (and the tool buttons' row)."""
+    return 12 + 22 * (note_lines + legend_lines + int(modebar))
 
 
 def _shading(bands) -> list[dict]:
