@@ -24,19 +24,19 @@ _JS = (Path(__file__).parent / "components" / "a11y" / "lang.js").read_text(enco
 _lang_component = component("timeline_a11y.lang", js=_JS, isolate_styles=True)
 
 
-# the paragraph is hidden from sight, and its element container leaves the page's flow, so it
-# adds no gap (the Classroom slide must still fit a beamer screen)
-SR_ONLY_CSS = (
-    "<style>.sr-only, [data-testid='stElementContainer']:has(.sr-only) { position: absolute;"
-    " width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;"
-    " clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }</style>"
+# hidden from sight by its own style attribute, so it never shows, not even before the page's
+# stylesheet arrives (ui/style.py takes its element container out of the page's flow there, so
+# it adds no gap: the Classroom slide must still fit a beamer screen)
+SR_ONLY_STYLE = (
+    "position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;"
+    " clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;"
 )
 
 
 def chart_alt(text: str) -> None:
     """A chart's text alternative for screen readers, right before the chart: what it shows and
     where its text version is on the page (`text` from the locale files)."""
-    st.html(f'{SR_ONLY_CSS}<p class="sr-only" role="note">{esc(text)}</p>')
+    st.html(f'<p class="sr-only" role="note" style="{SR_ONLY_STYLE}">{esc(text)}</p>')
 
 
 def focus_after_run(selector: str) -> None:

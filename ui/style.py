@@ -22,6 +22,10 @@ COMPACT_CSS = """
 h1 { font-size: 2.1rem !important; padding-top: 0 !important; }
 /* the sections under a page's h1 are h2 (headings in order), drawn at Streamlit's h3 size */
 [data-testid="stMain"] h2 { font-size: 1.5rem; }
+/* a screen reader's note (ui.a11y.chart_alt) takes no room in the page's flow */
+[data-testid="stElementContainer"]:has(.sr-only) {
+  position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
   h1 { font-size: 1.7rem !important; }
