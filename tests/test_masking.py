@@ -150,11 +150,17 @@ def test_vague_words_only_on_request():
         ("Russia's war in Donbas since 2014", "Russia's war in Donbas since ▢▢▢"),
         ("On 24 February 2022 Russia invaded", "On ▢▢▢ Russia invaded"),
         ("The law passed in May 2024 anyway.", "The law passed in ▢▢▢ anyway."),
-        # dateparser's phrases are cut to their date tokens: the words around stay
+        # dateparser's phrases are cut to their date tokens: the words around stay, except
+        # the words that narrow the date (as German "Ende Dezember 2024" is masked whole)
         (
             "At the end of December 2024 an airliner crashed",
-            "At the end of ▢▢▢ an airliner crashed",
+            "At ▢▢▢ an airliner crashed",
         ),
+        ("In autumn 2023 Azerbaijan took", "In ▢▢▢ Azerbaijan took"),
+        ("in the summer of 2024 to show", "in ▢▢▢ to show"),
+        ("In early 2024 the Armenian", "In ▢▢▢ the Armenian"),
+        ("they met in mid-May 2025 again", "they met in ▢▢▢ again"),
+        ("Later in 2024 a court", "Later in ▢▢▢ a court"),
         ("since the 1990s and played a role", "since the ▢▢▢ and played a role"),
         ("on Monday, 3 July 2025, they met", "on ▢▢▢, they met"),
         # a number that is no plausible year is no date

@@ -5,7 +5,9 @@ extractor, `events.extract.find_dates`, so masking knows exactly the expressions
 knows. Relative expressions ("Drei Tage nach dem Absturz") are only found after the expression
 they refer to, so a quote is masked within its whole article (`mask_quote`). The English titles
 and summaries are not German: there the extractor's spans are joined by those of `dateparser`'s
-English search (a library, not a word list of ours).
+English search (a library, not a word list of ours). English words that only narrow a date
+("the end of", "early", "autumn") are masked with it, as the German extractor masks "Ende" and
+"Herbst": `_EN_NARROWING` is the one short English word list here.
 """
 
 from __future__ import annotations
@@ -129,6 +131,25 @@ def _english_month_spans(text: str) -> list[Span]:
     return [match.span() for match in _english_month_pattern().finditer(text)]
 
 
+# words in front of an English date that say which part of it: masked with the date, so "In
+# autumn 2023" gives "In ▢▢▢" (as "Im Herbst 2023" gives "Im ▢▢▢"), not a season to guess from
+_EN_NARROWING = re.compile(
+    r"(?:\b(?:(?:the\s+)?(?:end|beginning|start|middle|turn|first\s+half|second\s+half)\s+of"
+    r"|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?"
+    r"|early|mid|late)[\s-]+)+$",
+    re.IGNORECASE,
+)
+
+
+def _with_narrowing(text: str, spans: list[Span]) -> list[Span]:
+    """English spans widened to the narrowing words right before them."""
+    widened = []
+    for start, end in spans:
+        match = _EN_NARROWING.search(text, max(0, start - 40), start)
+        widened.append((match.start() if match else start, end))
+    return widened
+
+
 def date_spans(
     text: str, published: date | datetime, *, lang: str = "de", include_vague: bool = False
 ) -> list[Span]:
@@ -139,6 +160,7 @@ def date_spans(
     if lang == "en":
         spans += _english_spans(text, published)
         spans += _english_month_spans(text)
+        spans = _with_narrowing(text, _merge(spans))
     return _merge(spans)
 
 
