@@ -32,7 +32,7 @@ from ui.countries import (
 from ui.event_list import render_event_list
 from ui.navigation import page_view
 from ui.session import on_chart_pick, selected_event
-from ui.view import show_table_problems
+from ui.view import device_chart_size, show_table_problems
 
 view = page_view()
 lang = view.lang
@@ -81,6 +81,7 @@ if chosen:
                 described_dates=view.dates_in_words,
                 selected_id=selected_event(),
                 focus_countries=chosen,
+                **device_chart_size(),
             ),
             key=timeline_key,
             on_select=on_chart_pick(timeline_key, "country"),

@@ -4,7 +4,7 @@ in a dialog."""
 
 import streamlit as st
 
-from events.charts.timeline import chart_height, chart_width, timeline_figure
+from events.charts.timeline import timeline_figure
 from events.locale import t
 from events.queries.ranges import named_ranges
 from ui.a11y import chart_alt
@@ -15,7 +15,7 @@ from ui.filterline import render_filter_line
 from ui.navigation import page_view
 from ui.session import on_chart_pick, selected_event
 from ui.story import render_intro, render_story
-from ui.view import show_table_problems
+from ui.view import device_chart_size, show_table_problems
 
 view = page_view()
 lang = view.lang
@@ -51,7 +51,6 @@ if events.empty:
     st.warning(t("no_events", lang))
 else:
     chosen = ranges.get(zoom)
-    agent = st.context.headers.get("User-Agent")
     fig = timeline_figure(
         events,
         lang=lang,
@@ -62,8 +61,7 @@ else:
         x_range=(chosen.start, chosen.end) if chosen else None,
         focus_countries=view.filters.countries,
         focus_themes=view.filters.themes,
-        width_px=chart_width(agent),
-        height_px=chart_height(agent),
+        **device_chart_size(),
     )
     chart_alt(t("chart_alt_timeline", lang))
     st.plotly_chart(

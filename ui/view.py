@@ -6,11 +6,20 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from events.charts.sizes import chart_height, chart_width
 from events.locale import t
 from events.model.countries import country_names
 from events.queries.filters import FilterState
 from events.store.tables import Dataset
 from ui.data import Prepared
+
+
+def device_chart_size() -> dict[str, int]:
+    """`width_px` and `height_px` for a lane timeline on this browser's device (from its
+    User-Agent: the server never learns the real width), so titles are packed for a phone on a
+    phone and never overlap there."""
+    agent = st.context.headers.get("User-Agent")
+    return {"width_px": chart_width(agent), "height_px": chart_height(agent)}
 
 
 @dataclass(frozen=True)
