@@ -7,16 +7,19 @@ from apptest_helpers import (
     as_html,
     card_html,
     html_bodies,
-    label_text,
     notice_text,
+    open_from_story,
     run_app,
-    story_buttons,
+    story_html,
+    story_ids,
+    story_item_html,
+    story_titles,
 )
 
 from bench.synthetic import write_synthetic
 from events.queries.story import story_years
 from events.store.tables import load_dataset
-from ui.story import STORY_STEP
+from ui.story import STORY_STEP, title_selector
 
 DATA = load_dataset()
 EVENTS = DATA.events.set_index("id", drop=False)
@@ -34,21 +37,34 @@ def without_german_quotes(body: str) -> str:
 
 def test_story_view_lists_every_event_in_date_order():
     at = run_app()
-    keys = [b.key for b in story_buttons(at)]
-    order = [item.id for _, items in story_years(DATA.events, "de", {}) for item in items]
-    assert keys == [f"story.open.{i}" for i in order]
-    labels = [label_text(b.label) for b in story_buttons(at)]
-    assert labels == [EVENTS.loc[i, "title_de"] for i in order]
+    years = story_years(DATA.events, "de", {})
+    order = [item.id for _, items in years for item in items]
+    assert story_titles(at) == [(i, EVENTS.loc[i, "title_de"]) for i in order]
     bodies = " ".join(html_bodies(at))
     assert 'aria-label="Die Ereignisse der Reihe nach – Ereignisliste: Textfassung' in bodies
-    assert '<h3 class="story-year">2024</h3>' in bodies and not card_html(at)
+    # one year heading before the first item of each year, in the one list element
+    headings = re.findall(r'<h3 class="story-year">(\d+)</h3>', story_html(at))
+    assert headings == [year for year, _ in years] and "2024" in headings
+    assert not card_html(at)
 
 
 def test_one_click_in_the_story_view_opens_the_card():
     at = run_app()
-    at.button(key=f"story.open.{AZAL}").click().run()
+    open_from_story(at, AZAL)
     assert f'data-event="{AZAL}"' in card_html(at)
     assert at.query_params["event"] == [AZAL] or at.query_params["event"] == AZAL
+
+
+def test_the_same_title_opens_its_card_again_after_closing():
+    at = run_app()
+    for _ in range(2):
+        open_from_story(at, AZAL)
+        assert f'data-event="{AZAL}"' in card_html(at)
+        at.button(key="timeline.close").click().run()
+        assert not card_html(at) and "event" not in at.query_params
+    # closing asks for the focus on the title that opened the card
+    a11y = next(c for c in at.get("bidi_component") if c.proto.component_name.endswith("a11y.lang"))
+    assert json.loads(a11y.proto.json)["focus"] == title_selector(AZAL)
 
 
 def test_card_of_a_refined_event_shows_both_dates_and_the_citation():
@@ -64,9 +80,8 @@ def test_card_of_a_refined_event_shows_both_dates_and_the_citation():
 
 def test_story_view_shows_both_dates_of_a_refined_event():
     at = run_app()
-    bodies = html_bodies(at)
-    index = next(i for i, b in enumerate(bodies) if "25. Dezember 2024</strong>" in b)
-    item = bodies[index] + bodies[index + 1]
+    item = story_item_html(at, AZAL)
+    assert "25. Dezember 2024</strong>" in item
     assert "Datum aus anderen Quellen</span>" in item
     assert as_html("Im Artikel: „Ende Dezember 2024“") in item
     assert "Genauer Tag aus anderen Quellen: 25. Dezember 2024" in item
@@ -81,13 +96,13 @@ def test_closing_the_card_clears_the_event_from_the_link():
 
 def test_filter_line_names_the_filters_and_resets_in_one_click():
     at = run_app({"country": "ARM", "from": "2023", "to": "2025-07"})
-    shown = len(story_buttons(at))
+    shown = len(story_ids(at))
     assert 0 < shown < len(EVENTS)
     expected = f"Gefiltert: Armenien · 2023 – Juli 2025 · {shown} von {len(EVENTS)} Ereignissen"
     assert expected in filter_line_text(at)
     at.button(key="filterline.reset").click().run()
     assert f"Alle {len(EVENTS)} Ereignisse" in filter_line_text(at)
-    assert len(story_buttons(at)) == len(EVENTS) and not dict(at.query_params)
+    assert len(story_ids(at)) == len(EVENTS) and not dict(at.query_params)
 
 
 def test_hostile_link_values_are_shown_as_text_and_cut():
@@ -153,11 +168,14 @@ def test_a_long_selection_is_shown_in_steps(tmp_path, monkeypatch):
     write_synthetic(tmp_path, 500)
     monkeypatch.setenv("TIMELINE_DATA_DIR", str(tmp_path))
     at = run_app()
-    assert len(story_buttons(at)) == STORY_STEP
+    first = story_ids(at)
+    assert len(first) == STORY_STEP
     at.button(key="story.more").click().run()
-    assert len(story_buttons(at)) == 2 * STORY_STEP
+    ids = story_ids(at)
+    assert len(ids) == 2 * STORY_STEP and ids[:STORY_STEP] == first
     # the keyboard focus goes to the first new title (ui.a11y's component gets its selector)
     a11y = next(c for c in at.get("bidi_component") if c.proto.component_name.endswith("a11y.lang"))
-    first_new = story_buttons(at)[STORY_STEP].key.removeprefix("story.open.")
-    assert json.loads(a11y.proto.json)["focus"] == f".st-key-story-open-{first_new} button"
+    first_new = ids[STORY_STEP]
+    assert json.loads(a11y.proto.json)["focus"] == title_selector(first_new)
+    assert title_selector(first_new) == f'.st-key-story button[data-story-id="{first_new}"]'
     assert f"die ersten {2 * STORY_STEP} von 500" in " ".join(c.value for c in at.caption)

@@ -18,6 +18,7 @@ from events.model.themes import theme_label
 from events.queries.story import MARKERS, marker_kind
 from ui.a11y import focus_after_run
 from ui.session import select_event, selected_event
+from ui.story import title_selector
 from ui.text import (
     esc,
     german_html,
@@ -170,7 +171,7 @@ def _close() -> None:
     event_id = selected_event()
     select_event(None)
     if event_id:
-        focus_after_run(f".st-key-story-open-{event_id} button")
+        focus_after_run(title_selector(event_id))
 
 
 def _card_dialog(view: View, event: pd.Series, key: str) -> None:

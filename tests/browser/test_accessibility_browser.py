@@ -78,6 +78,12 @@ def load(context, url: str):
             .every(c => c.querySelector('.main-svg'))""",
         timeout=30_000,
     )
+    # the story view's list is drawn by its component's script (ui/story.py) after the run
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.st-key-story')]
+            .every(e => e.querySelector('.story-list button[data-story-id]'))""",
+        timeout=30_000,
+    )
     page.evaluate("() => document.fonts.ready.then(() => true)")
     return page
 

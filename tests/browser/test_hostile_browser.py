@@ -23,6 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from browser.conftest import ROOT, select_point, serve, wait_for_app
 from events.queries.article_marks import CORRECTION_MARKER
 from ui.navigation import PAGES
+from ui.story import title_selector
 
 sys.path.insert(0, str(ROOT / "tests"))
 from hostile import (  # noqa: E402
@@ -262,7 +263,7 @@ def drive_timeline(watch: Watch, url: str, lang: str) -> None:
     page = watch.page
     open_page(watch, url, "timeline", lang)
     notice = PAYLOADS["md_image"]
-    button = page.locator(f".st-key-story-open-{CARD_EVENT} button")
+    button = page.locator(title_selector(CARD_EVENT))
     button.scroll_into_view_if_needed(timeout=45_000)
     wait_for_app(page)
     check_state(watch, "timeline: all events", [PAYLOADS["md_link"], PAYLOADS["heading"]])

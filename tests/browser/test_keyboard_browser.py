@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.conftest import wait_for_app
+from ui.story import title_selector
 
 pytestmark = pytest.mark.browser
 DIALOG = '[role="dialog"]'
@@ -16,7 +17,7 @@ ACTIVE = """() => {
   const box = a.closest('[class*="st-key-"]');
   const key = box ? (box.className.match(/st-key-[\\w-]+/) || [''])[0] : '';
   return {tag: a.tagName, text: (a.innerText || '').trim().slice(0, 80), key,
-          href: a.getAttribute('href') || ''};
+          href: a.getAttribute('href') || '', story: a.dataset.storyId || ''};
 }"""
 
 
@@ -38,7 +39,8 @@ def test_every_event_is_reached_and_opened_by_keyboard(page, app_url):
     assert "Ereignisliste" in skip["text"]
     page.keyboard.press("Enter")
     expect(page.locator("#story")).to_be_in_viewport()
-    first = tab_until(page, lambda a: a["key"].startswith("st-key-story-open-"), limit=10)
+    first = tab_until(page, lambda a: a["key"] == "st-key-story" and a["story"], limit=10)
+    assert first["tag"] == "BUTTON"
     page.keyboard.press("Enter")
     dialog = page.locator(DIALOG)
     expect(dialog).to_be_visible(timeout=30_000)
@@ -48,13 +50,13 @@ def test_every_event_is_reached_and_opened_by_keyboard(page, app_url):
     expect(dialog).to_have_count(0, timeout=30_000)
     wait_for_app(page)
     page.wait_for_function(
-        "key => document.activeElement?.closest('.' + key) !== null", arg=first["key"]
+        "id => document.activeElement?.dataset?.storyId === id", arg=first["story"]
     )  # the focus is back on the title that opened the card
 
 
 def test_the_close_button_returns_the_focus_to_the_title(page, app_url):
     page.goto(app_url)
-    button = page.locator(".st-key-story-open-azal-8243-crash button")
+    button = page.locator(title_selector("azal-8243-crash"))
     button.scroll_into_view_if_needed(timeout=45_000)
     wait_for_app(page)
     button.focus()
@@ -67,7 +69,8 @@ def test_the_close_button_returns_the_focus_to_the_title(page, app_url):
     expect(page.locator(DIALOG)).to_have_count(0, timeout=30_000)
     wait_for_app(page)
     page.wait_for_function(
-        "() => document.activeElement?.closest('.st-key-story-open-azal-8243-crash') !== null"
+        "selector => document.activeElement?.matches(selector)",
+        arg=title_selector("azal-8243-crash"),
     )
 
 

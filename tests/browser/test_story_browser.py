@@ -1,13 +1,18 @@
-"""The story view in a real browser, at 1280x720 and on a 390x844 phone: one click (or Enter)
-opens the card inside the viewport, the phone never scrolls sideways, link values stay text."""
+"""The story view in a real browser, at 1280x720 and on a 390x844 phone: one click (or Enter,
+or Space) on a title opens the card inside the viewport, and again after closing it; "show
+more" puts the focus on the first new title; the phone never scrolls sideways; link values
+stay text."""
 
+import os
 import re
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import select_point, wait_for_app
+from bench.synthetic import write_synthetic
+from browser.conftest import select_point, serve, wait_for_app
+from ui.story import STORY_STEP, title_selector
 
 pytestmark = pytest.mark.browser
 SIZES = [(1280, 720), (390, 844)]
@@ -26,7 +31,12 @@ def sized_page(request, browser):
 
 
 def story_button(page, event_id: str):
-    return page.locator(f".st-key-story-open-{event_id} button")
+    """The title of `event_id` in the story view (the selector the app's focus moves use)."""
+    return page.locator(title_selector(event_id))
+
+
+def focused_story_id(page) -> str | None:
+    return page.evaluate("() => document.activeElement?.dataset?.storyId ?? null")
 
 
 def assert_inside_viewport(page, selector: str) -> None:
@@ -68,6 +78,62 @@ def test_the_keyboard_opens_a_card_from_the_story_view(page, app_url):
     page.keyboard.press("Escape")
     expect(page.locator(DIALOG)).to_have_count(0, timeout=30_000)
     expect(page).not_to_have_url(re.compile("event="), timeout=30_000)
+
+
+def test_a_title_opens_its_card_again_after_closing_by_mouse_and_space(page, app_url):
+    page.goto(app_url)
+    button = story_button(page, AZAL)
+    button.scroll_into_view_if_needed(timeout=45_000)
+    wait_for_app(page)
+    assert button.evaluate("b => b.tagName") == "BUTTON"  # a real button, in the page's DOM
+    dialog = page.locator(DIALOG)
+    for press in (button.click, lambda: (button.focus(), page.keyboard.press(" "))):
+        press()
+        expect(dialog).to_contain_text("Ende Dezember 2024", timeout=30_000)
+        expect(page).to_have_url(re.compile(rf"event={AZAL}"))
+        wait_for_app(page)
+        page.locator(f'{DIALOG} button[aria-label="Close"]').click()
+        expect(dialog).to_have_count(0, timeout=30_000)
+        expect(page).not_to_have_url(re.compile("event="), timeout=30_000)
+        wait_for_app(page)
+        page.wait_for_function(  # the focus is back on the title (ui/card.py's _close)
+            "id => document.activeElement?.dataset?.storyId === id", arg=AZAL, timeout=30_000
+        )
+
+
+@pytest.fixture(scope="module")
+def long_list_url(tmp_path_factory):
+    """A server on a synthetic table with more events than the story view shows at once."""
+    folder = tmp_path_factory.mktemp("long-story")
+    write_synthetic(folder, STORY_STEP + 30)
+    env = {**os.environ, "TIMELINE_DATA_DIR": str(folder)}
+    with serve("dashboard.py", folder / "server.log", env=env) as url:
+        yield url
+
+
+def test_show_more_puts_the_focus_on_the_first_new_title(page, long_list_url):
+    page.goto(long_list_url)
+    titles = page.locator(".st-key-story button[data-story-id]")
+    more = page.locator(".st-key-story-more button")
+    more.scroll_into_view_if_needed(timeout=45_000)
+    wait_for_app(page)
+    expect(titles).to_have_count(STORY_STEP)
+    shown = titles.evaluate_all("buttons => buttons.map(b => b.dataset.storyId)")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(titles).to_have_count(STORY_STEP + 30, timeout=30_000)
+    wait_for_app(page)
+    after = titles.evaluate_all("buttons => buttons.map(b => b.dataset.storyId)")
+    assert after[:STORY_STEP] == shown
+    page.wait_for_function(
+        "id => document.activeElement?.dataset?.storyId === id",
+        arg=after[STORY_STEP],
+        timeout=30_000,
+    )
+    expect(more).to_have_count(0)  # every event is shown now
+    page.keyboard.press("Enter")  # the focused new title opens its card
+    expect(page.locator(DIALOG)).to_be_visible(timeout=30_000)
+    expect(page).to_have_url(re.compile(rf"event={re.escape(after[STORY_STEP])}"))
 
 
 def test_the_phone_never_scrolls_sideways(browser, app_url):
