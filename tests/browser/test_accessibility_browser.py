@@ -209,6 +209,9 @@ def contrast(a: str, b: str) -> float:
 def test_keyboard_focus_is_visible_with_3_to_1_contrast(contexts, app_url, control):
     page = load(contexts["beamer"], f"{app_url}/classroom")
     try:
+        # the control itself, not only the run's end (CI once found no "next" button here)
+        page.locator(FOCUSABLE[control]).first.wait_for(state="attached", timeout=30_000)
+        wait_for_app(page)
         page.keyboard.press("Tab")  # keyboard use: the browser then shows :focus-visible
         ring = page.evaluate(FOCUS_RING_JS, FOCUSABLE[control])
     finally:
