@@ -183,11 +183,11 @@ def _lane_rows_for(events, described_dates, lane_by, focus_countries, focus_them
     )
 
 
-def _row_budget(visible, earlier, legend, plot_px, height_px, lang, lane_order) -> int:
+def _row_budget(visible, earlier, legend, legend_rows, plot_px, height_px, lang, lane_order) -> int:
     """How many rows of titles fit, leaving room for the notes if some titles are left out."""
     worst_notes = notes(visible, visible + 1, earlier, lang)
     lines = wrap_notes(worst_notes, plot_px)
-    top = margin_top(len(lines), legend_lines(legend, plot_px), modebar_row(lines, legend, plot_px))
+    top = margin_top(len(lines), legend_rows, modebar_row(lines, legend, plot_px))
     avail = height_px - top - MARGIN["b"]
     return max(len(lane_order), int(avail / ROW_PX_MIN - LANE_GAP * (len(lane_order) - 1)))
 
@@ -253,9 +253,12 @@ def timeline_figure(
     other = rows["_other"].to_numpy()
     style = style_traces(geo.exact, other, lang)
     for trace in style:  # legend-only traces: a name too wide for a phone goes on two lines
-        trace["name"] = wrap_legend([trace["name"]], plot_px)[0]
+        trace["name"] = wrap_legend(trace["name"], plot_px)
     legend = _legend_items(rows, style, lane_by, lang)
-    max_rows = _row_budget(len(visible_ids), earlier, legend, plot_px, height_px, lang, lane_order)
+    legend_rows = legend_lines(legend, plot_px)
+    max_rows = _row_budget(
+        len(visible_ids), earlier, legend, legend_rows, plot_px, height_px, lang, lane_order
+    )
     priority = rows["importance"].to_numpy() + 10 * (rows["id"] == selected_id).to_numpy()
     lanes = rows["lane"].tolist()
     packing = pack_labels(
@@ -266,7 +269,7 @@ def timeline_figure(
     titled = len(set(ids[packing.labelled]))
     note_lines = wrap_notes(notes(titled, len(visible_ids), earlier, lang), plot_px)
     modebar = modebar_row(note_lines, legend, plot_px)
-    top = margin_top(len(note_lines), legend_lines(legend, plot_px), modebar)
+    top = margin_top(len(note_lines), legend_rows, modebar)
     height = _figure_height(top, height_px, units)
     traces = mark_traces(rows, geo.exact, other, y, right_edge, lane_by, lang) + style
     traces += label_traces(rows, labels, packing.labelled, y, geo.v0_ns, 1 / geo.px_per_ns, lang)

@@ -28,11 +28,10 @@ LEGEND_ITEM_PX = 46  # a legend entry's symbol and gaps beside its text
 MODEBAR_PX = 220  # Plotly's tool buttons at the figure's top right (8 buttons, measured)
 
 
-def wrap_legend(items: list[str], plot_px: float) -> list[str]:
-    """The legend's entries, each wrapped onto lines (joined by `<br>`) if it is wider than the
-    plot: a horizontal legend does not wrap, so on a phone a long entry ran off the chart."""
-    room = plot_px - LEGEND_ITEM_PX
-    return ["<br>".join(wrap_text(name, room, LEGEND_FONT)) for name in items]
+def wrap_legend(name: str, plot_px: float) -> str:
+    """A legend entry wrapped onto lines (joined by `<br>`) if it is wider than the plot: a
+    horizontal legend does not wrap, so on a phone a long entry ran off the chart."""
+    return "<br>".join(wrap_text(name, plot_px - LEGEND_ITEM_PX, LEGEND_FONT))
 
 
 def _legend_grid(items: list[str], plot_px: float) -> tuple[list[list[str]], int, float]:
